@@ -1,0 +1,32 @@
+import { createInterface } from 'node:readline';
+import type { Router } from '../../src/commands/router.js';
+import type { Actor } from '../../src/commands/types.js';
+import { ConsoleSession } from './consoleSession.js';
+
+export interface ConsoleOptions {
+  router: Router;
+  actor: Actor;
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream;
+}
+
+/**
+ * Runs the console adapter until its input ends. On a terminal: an interactive prompt.
+ * Otherwise (a pipe or file): one command per line, answered in order, no prompt, so
+ * `echo "/status" | npm start --silent` prints the status and exits.
+ */
+export async function runConsole({ router, actor, input = process.stdin, output = process.stdout }: ConsoleOptions): Promise<void> {
+  const interactive = Boolean(input.isTTY);
+  const session = new ConsoleSession(router, actor);
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (interactive) {
+    write('Liaison is ready. Type help for the commands, Ctrl-D to quit.');
+    rl.setPrompt('liaison> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    write(await session.send(line));
+    if (interactive) rl.prompt();
+  }
+}

@@ -1,0 +1,44 @@
+import type { Services } from '../app/services.js';
+import type { Reply } from '../messages/reply.js';
+import type { Person } from '../../storage/repositories/people.js';
+
+/** Who is speaking and where, as an adapter reports it. */
+export interface Actor {
+  platform: 'console' | 'slack' | 'discord';
+  workspaceId: string;
+  userId: string;
+  displayName: string;
+  channelId?: string;
+  /** True in a direct message with the bot, false in a shared channel. */
+  direct: boolean;
+}
+
+/** What an adapter hands the router: typed text, or a button/select press on an earlier reply. */
+export type Inbound =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; action: string; value?: string };
+
+export interface CommandRequest {
+  services: Services;
+  actor: Actor;
+  person: Person;
+  /** Everything after the command word, trimmed. */
+  args: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the help list. */
+  summary: string;
+  /** How to call it, e.g. '/help [command]'. */
+  usage: string;
+  /** Also answers to the bare word without a slash ("help", "status"). */
+  plainWord?: boolean;
+  run(req: CommandRequest): Promise<Reply | Reply[]>;
+}
+
+export interface ActionHandler {
+  /** Action id, or a prefix ending in '.' that covers a family of actions. */
+  action: string;
+  run(req: CommandRequest & { value?: string }): Promise<Reply | Reply[]>;
+}

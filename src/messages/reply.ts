@@ -1,0 +1,62 @@
+/**
+ * The neutral message model: every handler answers with these, every adapter renders them
+ * (console text, Slack Block Kit, Discord embeds and components). No platform markup inside.
+ */
+export interface Button {
+  type: 'button';
+  label: string;
+  /** Action id the router dispatches on, e.g. 'match.shortlist'. */
+  action: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface SelectOption {
+  label: string;
+  value: string;
+}
+
+export interface Select {
+  type: 'select';
+  placeholder: string;
+  action: string;
+  options: SelectOption[];
+}
+
+export interface FormInput {
+  id: string;
+  label: string;
+  kind: 'text' | 'paragraph' | 'select';
+  required?: boolean;
+  options?: SelectOption[];
+  placeholder?: string;
+  maxLength?: number;
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'list'; items: string[]; ordered?: boolean }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'actions'; elements: (Button | Select)[] }
+  | { type: 'form'; id: string; title: string; submitLabel: string; inputs: FormInput[] };
+
+export interface Reply {
+  blocks: Block[];
+  /** 'private' replies are shown only to the person who asked, where the platform allows it. */
+  visibility?: 'public' | 'private';
+  /** 'error' replies tell the person something went wrong with what they sent. */
+  tone?: 'normal' | 'error';
+}
+
+export const reply = (...blocks: Block[]): Reply => ({ blocks });
+
+export const textReply = (text: string): Reply => reply({ type: 'text', text });
+
+export const errorReply = (text: string, hint?: string): Reply => ({
+  blocks: hint ? [{ type: 'text', text }, { type: 'context', text: hint }] : [{ type: 'text', text }],
+  tone: 'error',
+  visibility: 'private',
+});

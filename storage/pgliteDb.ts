@@ -1,0 +1,51 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import type { Db, Queryable, QueryResult } from './db.js';
+import { lockDataDir } from './dataDirLock.js';
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
+
+function wrap(target: PgliteLike): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const res = await target.query<T>(sql, params as unknown[]);
+      return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
+    },
+  };
+}
+
+/**
+ * Embedded PostgreSQL (PGlite, WebAssembly) with pgvector.
+ * `dataDir` undefined means in memory (tests); a folder is locked against a second process.
+ */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({ dataDir, extensions: { vector } });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const base = wrap(pg);
+  let closed = false;
+  return {
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}
