@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import { runConsole } from '../../adapters/console/runConsole.js';
-import { allCommands } from '../commands/catalog.js';
-import { Router } from '../commands/router.js';
+import { createRouter } from '../commands/catalog.js';
 import type { Services } from '../app/services.js';
 import { CliExit, EXIT } from './exitCodes.js';
 import { connectServices, readConfig } from './bootstrap.js';
@@ -17,7 +16,7 @@ export async function startCommand(): Promise<void> {
   const shutdown = onceShutdown(services);
   process.once('SIGINT', () => void shutdown(EXIT.ok));
   process.once('SIGTERM', () => void shutdown(EXIT.ok));
-  const router = new Router(services, allCommands());
+  const router = createRouter(services);
   services.log.info({ adapters }, 'Liaison started');
   const user = config.CONSOLE_USER ?? safeUserName();
   await runConsole({
