@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Db } from '../storage/db.js';
+import { openPglite } from '../storage/pgliteDb.js';
+import { openPostgres } from '../storage/postgresDb.js';
+import { migrate } from '../storage/migrate.js';
+import { nearestOutcomeIds } from '../storage/repositories/searchQueries.js';
+import { activeEmbeddingModel } from '../storage/repositories/searchModels.js';
+import { ingestOutcomes } from '../src/outcomes/ingest.js';
+import type { SourceRow } from '../src/outcomes/readers/sourceRow.js';
+import { createOutcomeIndexer } from '../src/search/outcomeIndexer.js';
+import { searchOutcomes } from '../src/search/searchOutcomes.js';
+import { readJsonLines, type BeirDoc, type BeirQuery } from '../src/search/eval/beirFiles.js';
+import { embedderFor } from '../src/embeddings/activeEmbedder.js';
+import { vectorText } from '../src/embeddings/vectorText.js';
+import { CliExit, EXIT } from '../src/cli/exitCodes.js';
+
+const DATA = resolve(process.env.LIAISON_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'));
+
+interface Run {
+  engine: string;
+  size: number;
+  ingest_s: number;
+  ingest_per_s: number;
+  p50_ms: number;
+  p95_ms: number;
+  'recall@10': number;
+  rss_mb: number;
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Real outcome texts (patents, Chinese papers, arXiv, PubMed) and, past their number, synthetic
+ * ones made of sentences from three real texts of the same language, so vocabulary, lengths and
+ * vectors look like a real store.
+ */
+async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
+  const docs: BeirDoc[] = [];
+  for (const f of ['outcomes_mixed/corpus.jsonl.gz', 'nfcorpus/corpus.jsonl.gz']) {
+    if (existsSync(`${DATA}/${f}`)) docs.push(...(await readJsonLines<BeirDoc>(`${DATA}/${f}`)));
+  }
+  if (docs.length === 0) throw new CliExit(EXIT.usage, `No corpus found under ${DATA} (set LIAISON_DATA_DIR).`);
+  const rand = rng(7);
+  const split = (t: string) => t.match(/[^.!?。！？]+[.!?。！？]?/gu) ?? [t];
+  const kinds = ['patent', 'paper', 'project', 'capability', 'instrument'];
+  const regions = ['CN', 'US', 'EP', 'WO', 'JP', 'DE'];
+  for (let i = 0; i < size; i++) {
+    const base = docs[i % docs.length]!;
+    let text = base.text ?? '';
+    let title = base.title ?? '';
+    if (i >= docs.length) {
+      const zh = /\p{Script=Han}/u.test(text);
+      const parts: string[] = [];
+      for (let j = 0; j < 3; j++) {
+        let other = docs[Math.floor(rand() * docs.length)]!;
+        for (let tries = 0; tries < 5 && /\p{Script=Han}/u.test(other.text ?? '') !== zh; tries++) other = docs[Math.floor(rand() * docs.length)]!;
+        const s = split(other.text ?? '');
+        parts.push(...s.slice(0, 1 + Math.floor(rand() * s.length)));
+      }
+      text = parts.join(zh ? '' : ' ');
+      title = '';
+    }
+    yield {
+      line: i + 1,
+      record: {
+        sourceId: `BENCH-${i}`,
+        kind: kinds[i % kinds.length],
+        title: title || text.slice(0, 80) || `Outcome ${i}`,
+        abstract: text,
+        institution: `Institution ${i % 97}`,
+        year: 2005 + (i % 20),
+        trl: 1 + (i % 9),
+        region: regions[i % regions.length],
+        language: /\p{Script=Han}/u.test(text) ? 'zh' : 'en',
+      },
+    };
+  }
+}
+
+async function queries(n: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of ['enterprise_needs/queries.jsonl', 'nfcorpus/queries.jsonl']) {
+    if (existsSync(`${DATA}/${f}`)) out.push(...(await readJsonLines<BeirQuery>(`${DATA}/${f}`)).map((q) => q.text));
+  }
+  return Array.from({ length: n }, (_, i) => out[i % out.length]!);
+}
+
+async function openEngine(engine: string): Promise<Db> {
+  if (engine === 'pglite') return openPglite();
+  const url = process.env.DATABASE_URL!;
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = await openPostgres(url, { poolSize: 1 });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const db = await openPostgres(url, { searchPath: `${schema},public` });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function runOne(engine: string, size: number, nQueries: number): Promise<Run> {
+  const db = await openEngine(engine);
+  let peak = process.memoryUsage().rss;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  try {
+    await migrate(db);
+    const t0 = performance.now();
+    await ingestOutcomes(db, corpusRows(size), { source: 'bench', actor: 'bench', batchSize: 1_000, indexer: createOutcomeIndexer({ provider: 'offline' }), onProgress: (d) => d % 5_000 === 0 && sample() });
+    const ingestS = (performance.now() - t0) / 1000;
+    sample();
+    const texts = await queries(nQueries);
+    const ms: number[] = [];
+    for (const text of texts.slice(0, 3)) await searchOutcomes({ db }, { text, limit: 10 }); // warm-up
+    for (const text of texts) {
+      const t = performance.now();
+      await searchOutcomes({ db }, { text, limit: 10 });
+      ms.push(performance.now() - t);
+    }
+    sample();
+    const model = (await activeEmbeddingModel(db))!;
+    const embedder = embedderFor(db, model, { provider: 'offline' });
+    let hit = 0;
+    let total = 0;
+    for (const text of texts.slice(0, Math.min(50, texts.length))) {
+      const v = await embedder.embedQuery(text);
+      const vt = v && vectorText(v);
+      if (!vt) continue;
+      const approx = new Set(await nearestOutcomeIds(db, vt, model.dim, 10, false));
+      const exact = await nearestOutcomeIds(db, vt, model.dim, 10, true);
+      hit += exact.filter((id) => approx.has(id)).length;
+      total += exact.length;
+    }
+    return {
+      engine,
+      size,
+      ingest_s: r1(ingestS),
+      ingest_per_s: Math.round(size / ingestS),
+      p50_ms: r1(pct(ms, 50)),
+      p95_ms: r1(pct(ms, 95)),
+      'recall@10': total ? Math.round((hit / total) * 1000) / 1000 : 0,
+      rss_mb: Math.round(peak / 1_048_576),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `liaison bench search [--size 10000,50000] [--queries 100]`: import (lexical index, offline
+ * model fit, embeddings, HNSW build) and end-to-end hybrid search latency on PGlite, and on
+ * PostgreSQL too when DATABASE_URL is set; HNSW recall@10 against exact search; peak RSS.
+ */
+export async function searchBench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { size: { type: 'string' }, queries: { type: 'string', default: '100' }, engine: { type: 'string' } }, strict: false });
+  const sizes = String(values.size ?? '10000').split(',').map(Number);
+  const nQueries = Number(values.queries);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 10 || s > 1_000_000) || !Number.isInteger(nQueries) || nQueries < 1) {
+    throw new CliExit(EXIT.usage, 'Usage: liaison bench search [--size N[,N…]] [--queries N] [--engine pglite|postgres]');
+  }
+  const engines = values.engine ? [String(values.engine)] : ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
+  const runs: Run[] = [];
+  for (const engine of engines) {
+    for (const size of sizes) {
+      process.stderr.write(`search bench: ${engine}, ${size} outcomes…\n`);
+      runs.push(await runOne(engine, size, nQueries));
+    }
+  }
+  const cols = ['engine', 'size', 'ingest_s', 'ingest_per_s', 'p50_ms', 'p95_ms', 'recall@10', 'rss_mb'] as const;
+  process.stdout.write(`${cols.map((c) => c.padStart(13)).join('')}\n`);
+  for (const r of runs) process.stdout.write(`${cols.map((c) => String(r[c]).padStart(13)).join('')}\n`);
+  const last = runs[runs.length - 1]!;
+  process.stdout.write(`${JSON.stringify({ bench: 'search', ...last, runs })}\n`);
+}

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { UserFacingError } from '../errors.js';
+import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
+import { parseSearchInput } from '../search/parseSearchInput.js';
+import { checkRegions } from '../search/searchCommand.js';
+import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
+import { searchOutcomes } from '../search/searchOutcomes.js';
+import { explainLine, facts } from '../search/searchReply.js';
+import { connectServices, readConfig } from './bootstrap.js';
+import { CliExit, EXIT } from './exitCodes.js';
+
+const USAGE = `Usage: liaison search "text" [options]
+
+Searches the stored outcomes (hybrid: full text and embeddings) and prints the best matches.
+Filters may also be written inside the text, as in chat (kind:patent trl:4-7 …).
+
+  --kind K[,K]          patent, paper, project, capability, instrument
+  --trl 4-7             technology readiness range (1-9)
+  --region CN[,EP]      region or patent office
+  --year 2015-2020      publication year range
+  --discipline NAME     discipline (substring)
+  --institution NAME    institution (substring)
+  --ip STATUS           IP status
+  --mode M              lexical, dense or hybrid (default hybrid)
+  --limit N             results (default 10)
+  --json                one JSON object per result instead of text`;
+
+/** `liaison search "text"`: the same search as /search, on the command line. */
+export async function searchCommand(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' },
+        trl: { type: 'string' },
+        region: { type: 'string' },
+        year: { type: 'string' },
+        discipline: { type: 'string' },
+        institution: { type: 'string' },
+        ip: { type: 'string' },
+        mode: { type: 'string', default: 'hybrid' },
+        limit: { type: 'string', default: '10' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new CliExit(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  const mode = values.mode as SearchMode;
+  if (!['lexical', 'dense', 'hybrid'].includes(mode)) throw new CliExit(EXIT.usage, '--mode must be lexical, dense or hybrid.');
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliExit(EXIT.usage, '--limit must be a whole number from 1 to 1000.');
+  const flagFilters = (['kind', 'trl', 'region', 'year', 'discipline', 'institution', 'ip'] as const)
+    .filter((k) => values[k] !== undefined)
+    .map((k) => `${k}:"${String(values[k]).replace(/"/g, '')}"`)
+    .join(' ');
+  let text: string;
+  let filters: SearchFilters;
+  try {
+    ({ text, filters } = parseSearchInput(`${positionals.join(' ')} ${flagFilters}`));
+    if (text === '') throw new UserFacingError('search_empty', 'Give some words to search for.');
+  } catch (err) {
+    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
+    throw err;
+  }
+  const config = readConfig();
+  const services = await connectServices(config, []);
+  try {
+    await checkRegions(services, filters);
+    const results = await searchOutcomes(
+      { db: services.db, embeddings: embeddingSettingsFrom(config), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
+      { text, filters, mode, limit },
+    );
+    if (values.json) {
+      for (const r of results) process.stdout.write(`${JSON.stringify({ ...r, abstract: undefined })}\n`);
+    } else if (results.length === 0) {
+      process.stdout.write('No outcome matched.\n');
+    } else {
+      results.forEach((r, i) => {
+        process.stdout.write(`${i + 1}. ${r.title} [${r.sourceId}]\n   ${facts(r)}\n   “${r.explanation.evidence}”\n   ${explainLine(r)}\n`);
+      });
+    }
+  } catch (err) {
+    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
+    throw err;
+  } finally {
+    await services.db.close();
+  }
+}

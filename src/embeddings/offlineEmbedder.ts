@@ -1,0 +1,88 @@
+import type { Db, Queryable } from '../../storage/db.js';
+import { insertActiveModel, insertModelTerms, loadModelTerms, streamPostings, type EmbeddingModelRow } from '../../storage/repositories/searchModels.js';
+import { termCounts, tokenizeText } from '../search/tokenizeText.js';
+import type { WeightedTerm } from '../search/searchQuery.js';
+import type { Embedder } from './embedder.js';
+import { fitLsa, foldIn, LSA_DEFAULTS, type LsaOptions } from './lsaModel.js';
+import { parseVector, vectorText } from './vectorText.js';
+
+interface TermRow {
+  idf: number;
+  vec: Float32Array;
+}
+
+/**
+ * Fits the offline LSA model on the token counts already in the search index and stores it as
+ * the active model. Returns the new model's row id and its in-memory vocabulary.
+ */
+export async function fitOfflineModel(db: Db, options: LsaOptions = {}): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number }> {
+  const docs: Map<string, number>[] = [];
+  for await (const page of streamPostings(db)) for (const d of page) docs.push(d.terms);
+  const model = fitLsa(docs, options);
+  const vocabulary = new Map<string, TermRow>();
+  model.terms.forEach((t, i) => vocabulary.set(t, { idf: model.idf[i]!, vec: model.projection.slice(i * model.dim, (i + 1) * model.dim) }));
+  const settings = { ...LSA_DEFAULTS, ...options };
+  const modelId = await db.transaction(async (tx) => {
+    const id = await insertActiveModel(tx, {
+      provider: 'offline',
+      name: `lsa-${model.dim}`,
+      dim: model.dim,
+      params: { method: 'LSA: randomized truncated SVD of sublinear TF-IDF', ...settings, vocabulary: model.terms.length },
+      corpusSize: docs.length,
+    });
+    await insertModelTerms(tx, id, {
+      terms: model.terms,
+      idf: Array.from(model.idf),
+      vectors: model.terms.map((t) => vectorText(vocabulary.get(t)!.vec) ?? `[${new Array(model.dim).fill(0).join(',')}]`),
+    });
+    return id;
+  });
+  return { modelId, vocabulary, dim: model.dim };
+}
+
+/** Embeds token counts with an in-memory vocabulary (sublinear TF × IDF folded into the latent space). */
+export function embedCounts(vocabulary: ReadonlyMap<string, TermRow>, counts: ReadonlyMap<string, number>, dim: number): Float32Array {
+  const entries: { weight: number; vector: Float32Array }[] = [];
+  for (const [t, c] of counts) {
+    const row = vocabulary.get(t);
+    if (row && c > 0) entries.push({ weight: (1 + Math.log(c)) * row.idf, vector: row.vec });
+  }
+  return foldIn(entries, dim);
+}
+
+/** Query and document counts: the text's tokens, plus expansion terms at their weights. */
+export function weightedCounts(text: string, extra: readonly WeightedTerm[] = []): Map<string, number> {
+  const counts = termCounts(tokenizeText(text));
+  for (const { term, weight } of extra) {
+    if (!(weight > 0)) continue;
+    for (const t of tokenizeText(term)) counts.set(t, (counts.get(t) ?? 0) + Math.min(weight, 10));
+  }
+  return counts;
+}
+
+/**
+ * The offline embedder over a stored model: a query loads only its own terms' rows; document
+ * batches load the whole vocabulary once.
+ */
+export function createOfflineEmbedder(q: Queryable, model: EmbeddingModelRow): Embedder & { embedTermCounts(c: ReadonlyMap<string, number>): Promise<Float32Array | null> } {
+  let whole: Map<string, TermRow> | undefined;
+  const toRows = (rows: { term: string; idf: number; vec: string }[]) => new Map(rows.map((r) => [r.term, { idf: r.idf, vec: parseVector(r.vec) }]));
+  const nonZero = (v: Float32Array) => (v.some((x) => x !== 0) ? v : null);
+  return {
+    provider: 'offline',
+    modelId: model.id,
+    name: model.name,
+    dim: model.dim,
+    async embedDocuments(texts) {
+      whole ??= toRows(await loadModelTerms(q, model.id));
+      return texts.map((t) => nonZero(embedCounts(whole!, termCounts(tokenizeText(t)), model.dim)));
+    },
+    async embedQuery(text, extraTerms) {
+      return this.embedTermCounts(weightedCounts(text, extraTerms));
+    },
+    async embedTermCounts(counts) {
+      const vocab = whole ?? toRows(await loadModelTerms(q, model.id, [...counts.keys()]));
+      return nonZero(embedCounts(vocab, counts, model.dim));
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Db } from '../../storage/db.js';
+import {
+  analyzeSearchTables,
+  clearEmbeddings,
+  createVectorIndex,
+  dropVectorIndex,
+  hasVectorIndex,
+  listUnembedded,
+  listUnindexedOutcomeIds,
+  loadIndexableOutcomes,
+  writeEmbeddings,
+} from '../../storage/repositories/searchIndex.js';
+import { activeEmbeddingModel, countSearchRows, deleteInactiveModels, insertActiveModel, streamPostings } from '../../storage/repositories/searchModels.js';
+import { embedderFor } from '../embeddings/activeEmbedder.js';
+import type { EmbeddingSettings } from '../embeddings/embeddingSettings.js';
+import { embedCounts, fitOfflineModel } from '../embeddings/offlineEmbedder.js';
+import { vectorText } from '../embeddings/vectorText.js';
+import { indexOutcomeText } from './indexOutcomes.js';
+import { searchableText } from './searchableText.js';
+
+export interface RefreshOptions {
+  /** Fit a new offline model even if the corpus has not changed much. */
+  refit?: boolean;
+  /** Make the settings' provider/model the active one (re-embedding everything). */
+  switchModel?: boolean;
+  /** Refit the offline model when the corpus size moved by more than this fraction since the fit. */
+  refitDrift?: number;
+  /** More missing vectors than this: drop the HNSW index, embed, build it again. */
+  rebuildThreshold?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface RefreshReport {
+  model: string;
+  fitted: boolean;
+  embedded: number;
+  indexRebuilt: boolean;
+}
+
+const PAGE = 1_000;
+
+/**
+ * Brings the search index up to date after imports or a model change: indexes any outcome still
+ * without a lexical row, fits the offline model when there is none or the corpus changed a lot
+ * (or on request), embeds every outcome not embedded by the active model, and (re)builds the HNSW
+ * index (dropped first for a bulk load: inserting into it row by row is slow).
+ */
+export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, options: RefreshOptions = {}): Promise<RefreshReport> {
+  for (let ids = await listUnindexedOutcomeIds(db, PAGE); ids.length > 0; ids = await listUnindexedOutcomeIds(db, PAGE)) {
+    await db.transaction((tx) => indexOutcomeText(tx, ids));
+  }
+  const corpus = await countSearchRows(db);
+  let model = await activeEmbeddingModel(db);
+  const wantSwitch = options.switchModel && model && (model.provider !== settings.provider || (settings.provider === 'openai' && settings.model !== model.name));
+  const drift = model?.provider === 'offline' && model.corpusSize ? Math.abs(corpus - model.corpusSize) / model.corpusSize : 0;
+  const refit = (!model && settings.provider === 'offline') || (wantSwitch && settings.provider === 'offline') ||
+    (model?.provider === 'offline' && (options.refit || drift > (options.refitDrift ?? 0.3)));
+  let fitted: Awaited<ReturnType<typeof fitOfflineModel>> | undefined;
+  if (corpus === 0 && !model) return { model: 'none', fitted: false, embedded: 0, indexRebuilt: false };
+  if (refit) {
+    options.onProgress?.('fitting the offline model', 0, corpus);
+    fitted = await fitOfflineModel(db, settings.dim ? { dim: settings.dim } : {});
+    model = await activeEmbeddingModel(db);
+  } else if (!model || wantSwitch) {
+    if (!settings.model || !settings.dim) throw new Error('EMBEDDINGS_MODEL and EMBEDDINGS_DIM are required for the openai embeddings provider');
+    await insertActiveModel(db, { provider: 'openai', name: settings.model, dim: settings.dim, params: { dimensions: settings.dim, baseURL: settings.baseURL ?? null } });
+    model = await activeEmbeddingModel(db);
+  }
+  if (!model) throw new Error('no active embedding model');
+  if (fitted || wantSwitch) {
+    await dropVectorIndex(db);
+    await clearEmbeddings(db);
+  }
+
+  const missing = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE model_id IS DISTINCT FROM $1', [model.id])).rows[0]?.n ?? 0;
+  // A new model may have another dimension than the index expression: always rebuild then.
+  const rebuild = Boolean(fitted || wantSwitch) || missing > (options.rebuildThreshold ?? Math.max(2_000, corpus * 0.2)) || !(await hasVectorIndex(db));
+  if (rebuild) await dropVectorIndex(db);
+  const embedder = embedderFor(db, model, settings);
+  let done = 0;
+  for (let ids = await listUnembedded(db, model.id, PAGE); ids.length > 0; ids = await listUnembedded(db, model.id, PAGE)) {
+    let vectors: (Float32Array | null)[];
+    if (fitted) {
+      const counts = new Map<number, Map<string, number>>();
+      for await (const page of streamPostingsFor(db, ids)) for (const d of page) counts.set(d.outcomeId, d.terms);
+      vectors = ids.map((id) => embedCounts(fitted!.vocabulary, counts.get(id) ?? new Map(), fitted!.dim));
+    } else {
+      const outcomes = await loadIndexableOutcomes(db, ids);
+      const byId = new Map(outcomes.map((o) => [o.id, searchableText(o)]));
+      vectors = await embedder.embedDocuments(ids.map((id) => byId.get(id) ?? ''));
+    }
+    await writeEmbeddings(db, model.id, ids.map((id, i) => ({ outcomeId: id, text: vectors[i] ? vectorText(vectors[i]!) : null })));
+    done += ids.length;
+    options.onProgress?.('embedding outcomes', done, missing);
+  }
+  if (rebuild) {
+    options.onProgress?.('building the vector index', 0, 1);
+    await createVectorIndex(db, model.dim);
+  }
+  if (fitted || wantSwitch) await deleteInactiveModels(db);
+  if (rebuild) await analyzeSearchTables(db);
+  return { model: `${model.provider} ${model.name}`, fitted: Boolean(fitted), embedded: done, indexRebuilt: rebuild };
+}
+
+/** Token counts of the given outcomes (one page). */
+async function* streamPostingsFor(db: Db, ids: number[]) {
+  const res = await db.query<{ outcome_id: string; term: string; tf: number }>(
+    'SELECT outcome_id, term, tf FROM outcome_terms WHERE outcome_id = ANY($1::bigint[])',
+    [ids],
+  );
+  const byId = new Map(ids.map((id) => [id, new Map<string, number>()]));
+  for (const r of res.rows) byId.get(Number(r.outcome_id))?.set(r.term, r.tf);
+  yield ids.map((id) => ({ outcomeId: id, terms: byId.get(id)! }));
+}
+
+void streamPostings;

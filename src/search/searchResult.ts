@@ -1,0 +1,33 @@
+/** One search hit: the outcome and why it was found. */
+export interface SearchResult {
+  id: number;
+  sourceId: string;
+  kind: string;
+  title: string;
+  abstract: string;
+  institution?: string;
+  disciplines: string[];
+  keywords: string[];
+  year?: number;
+  trl?: number;
+  ipStatus?: string;
+  region?: string;
+  url?: string;
+  language: string;
+  explanation: SearchExplanation;
+}
+
+export interface SearchExplanation {
+  /** Query terms found in the outcome (tokens as indexed; Chinese bigrams shown as plain text). */
+  matchedTerms: string[];
+  /** The sentence of the title/abstract that best covers the query terms. */
+  evidence: string;
+  scores: {
+    /** BM25 score (null: no query term occurs in the outcome). */
+    lexical: number | null;
+    /** Cosine similarity of the embeddings (null: no dense side). */
+    dense: number | null;
+    fused: number;
+    ranks: { lexical: number | null; dense: number | null; final: number };
+  };
+}

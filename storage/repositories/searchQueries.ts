@@ -1,0 +1,199 @@
+import type { Queryable } from '../db.js';
+
+/** Hard filters in storage terms (validated by the caller). */
+export interface OutcomeFilterValues {
+  kinds?: string[];
+  disciplines?: string[];
+  regions?: string[];
+  trlMin?: number;
+  trlMax?: number;
+  ipStatus?: string[];
+  institutions?: string[];
+  yearMin?: number;
+  yearMax?: number;
+  excludeIds?: number[];
+}
+
+export interface HybridParams {
+  /** Query tokens with weights (lexical side); may be empty. */
+  terms: { term: string; weight: number }[];
+  /** Query vector in pgvector text form, or null (no dense side). */
+  vector: string | null;
+  modelId: number | null;
+  dim: number;
+  filters: OutcomeFilterValues;
+  /** Candidates taken from each side. */
+  pool: number;
+  limit: number;
+  useLexical: boolean;
+  useDense: boolean;
+  k1: number;
+  b: number;
+  fusion: 'convex' | 'rrf';
+  /** Convex: weight of the cosine (lexical gets 1 − w, max-normalised). RRF: weight of the dense list. */
+  denseWeight: number;
+  rrfK: number;
+  /** Results beyond this many from one institution go after all others. */
+  maxPerInstitution: number;
+}
+
+export interface HybridRow {
+  id: number;
+  source_id: string;
+  kind: string;
+  title: string;
+  abstract: string;
+  institution: string | null;
+  disciplines: string[];
+  keywords: string[];
+  year: number | null;
+  trl: number | null;
+  ip_status: string | null;
+  region: string | null;
+  url: string | null;
+  language: string;
+  lexical: number | null;
+  lexical_rank: number | null;
+  dense: number | null;
+  dense_rank: number | null;
+  fused: number;
+  matched: string[] | null;
+  dfs: Record<string, number> | null;
+  corpus_size: number;
+}
+
+/** Escapes LIKE wildcards so a filter value matches literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** WHERE fragments over `o` (outcomes), appending their parameters to `params`. */
+function filterSql(f: OutcomeFilterValues, params: unknown[]): string {
+  const where: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.kinds?.length) where.push(`o.kind = ANY(${p(f.kinds)}::text[])`);
+  if (f.regions?.length) where.push(`upper(o.region) = ANY(${p(f.regions.map((r) => r.toUpperCase()))}::text[])`);
+  if (f.ipStatus?.length) where.push(`lower(o.ip_status) = ANY(${p(f.ipStatus.map((r) => r.toLowerCase()))}::text[])`);
+  if (f.disciplines?.length) {
+    where.push(`EXISTS (SELECT 1 FROM unnest(o.disciplines) d, unnest(${p(f.disciplines.map((d) => `%${likeEscape(d)}%`))}::text[]) pat WHERE d ILIKE pat)`);
+  }
+  if (f.institutions?.length) where.push(`o.institution ILIKE ANY(${p(f.institutions.map((d) => `%${likeEscape(d)}%`))}::text[])`);
+  if (f.trlMin !== undefined) where.push(`o.trl >= ${p(f.trlMin)}`);
+  if (f.trlMax !== undefined) where.push(`o.trl <= ${p(f.trlMax)}`);
+  if (f.yearMin !== undefined) where.push(`o.year >= ${p(f.yearMin)}`);
+  if (f.yearMax !== undefined) where.push(`o.year <= ${p(f.yearMax)}`);
+  if (f.excludeIds?.length) where.push(`o.id <> ALL(${p(f.excludeIds)}::bigint[])`);
+  return where.length ? where.join(' AND ') : 'true';
+}
+
+/**
+ * The hybrid query, in one statement: BM25 over the postings (IDF from document frequencies,
+ * length-normalised with each outcome's token count), the nearest embeddings by cosine (HNSW),
+ * both under the same hard filters; candidates from either list get both scores, are fused
+ * (max-normalised BM25 and cosine combined convexly, or reciprocal-rank fusion), and an
+ * institution cap pushes the (n+1)-th result of one institution below the others.
+ */
+export async function hybridSearch(q: Queryable, h: HybridParams): Promise<HybridRow[]> {
+  const dim = Math.trunc(h.dim);
+  if (!(dim >= 1 && dim <= 2000)) throw new Error(`bad vector dimension ${h.dim}`);
+  const params: unknown[] = [
+    h.terms.map((t) => t.term),
+    h.terms.map((t) => t.weight),
+    h.vector,
+    h.modelId,
+    h.pool,
+    h.limit,
+    h.k1,
+    h.b,
+    h.denseWeight,
+    h.rrfK,
+    h.maxPerInstitution,
+    h.useLexical,
+    h.useDense && h.vector !== null,
+  ];
+  const where = filterSql(h.filters, params);
+  const filtered = where !== 'true';
+  const vec = `$3::vector(${dim})`;
+  const emb = `s.embedding::vector(${dim})`;
+  const fused =
+    h.fusion === 'rrf'
+      ? `(CASE WHEN lr IS NULL THEN 0 ELSE 1.0 / ($10::float8 + lr) END + CASE WHEN dr IS NULL THEN 0 ELSE $9::float8 / ($10::float8 + dr) END)`
+      : `((1 - $9::float8) * coalesce(score / nullif(top.lex, 0), 0) + $9::float8 * coalesce(sim, 0))`;
+  const sql = `
+WITH q(term, qw) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
+settings AS (SELECT $9::float8 AS dense_weight, $10::float8 AS rrf_k), -- types every parameter, used or not
+stats AS (SELECT count(*)::float8 AS n, greatest(avg(doc_len), 1)::float8 AS avgdl FROM outcome_search),
+post AS MATERIALIZED (
+  SELECT t.term, t.outcome_id, t.tf, t.doc_len, q.qw, count(*) OVER (PARTITION BY t.term)::float8 AS df
+  FROM outcome_terms t JOIN q USING (term)),
+lex_all AS MATERIALIZED (
+  SELECT p.outcome_id AS id,
+         sum(p.qw * ln(1 + (st.n - p.df + 0.5) / (p.df + 0.5)) * p.tf * ($7::float8 + 1)
+             / (p.tf + $7::float8 * (1 - $8::float8 + $8::float8 * p.doc_len / st.avgdl))) AS score,
+         array_agg(p.term ORDER BY p.term) AS matched
+  FROM post p CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = p.outcome_id' : ''}
+  WHERE ${where}
+  GROUP BY p.outcome_id),
+lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
+dense AS (
+  SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
+    SELECT s.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_search s JOIN outcomes o ON o.id = s.outcome_id
+    WHERE $13::boolean AND s.model_id = $4::bigint AND s.embedding IS NOT NULL AND ${where}
+    ORDER BY ${emb} <=> ${vec} LIMIT $5::int) x),
+cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
+top AS (SELECT max(score) AS lex FROM lex_all),
+measured AS (
+  SELECT c.id, c.lr, c.dr, la.score, la.matched,
+         CASE WHEN $13::boolean AND s.model_id = $4::bigint THEN 1 - (${emb} <=> ${vec}) END AS sim
+  FROM cand c JOIN outcome_search s ON s.outcome_id = c.id LEFT JOIN lex_all la ON la.id = c.id),
+scored AS (
+  SELECT id, score AS lexical, lr AS lexical_rank, matched, sim AS dense, dr AS dense_rank, ${fused} AS fused
+  FROM measured CROSS JOIN top),
+diverse AS (
+  SELECT sc.*, row_number() OVER (PARTITION BY coalesce(lower(o.institution), 'id:' || o.id) ORDER BY sc.fused DESC, sc.id) AS inst_rank
+  FROM scored sc JOIN outcomes o ON o.id = sc.id)
+SELECT o.id, o.source_id, o.kind, o.title, o.abstract, o.institution, o.disciplines, o.keywords, o.year, o.trl,
+       o.ip_status, o.region, o.url, o.language,
+       d.lexical, d.lexical_rank::int, d.dense, d.dense_rank::int, d.fused, d.matched,
+       (SELECT json_object_agg(term, df) FROM (SELECT DISTINCT term, df FROM post) d) AS dfs, (SELECT n::int FROM stats) AS corpus_size
+FROM diverse d JOIN outcomes o ON o.id = d.id
+ORDER BY (d.inst_rank > $11::int), d.fused DESC, d.id
+LIMIT $6::int`;
+  return (await q.query<HybridRow>(sql, params)).rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** pgvector's version, to know which HNSW settings exist (iterative scans came in 0.8). */
+export async function vectorExtensionVersion(q: Queryable): Promise<string | undefined> {
+  const res = await q.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'`);
+  return res.rows[0]?.v;
+}
+
+/** Search-time HNSW settings for the current transaction: enough candidates for the pool, filtered scans keep going. */
+export async function tuneVectorScan(q: Queryable, efSearch: number, iterative: boolean): Promise<void> {
+  await q.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(Math.min(1000, Math.max(40, efSearch)))]);
+  if (iterative) await q.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+}
+
+/** Regions present in the store (for validating a region filter), upper-cased. */
+export async function knownRegions(q: Queryable): Promise<string[]> {
+  const res = await q.query<{ r: string }>(`SELECT DISTINCT upper(region) AS r FROM outcomes WHERE region IS NOT NULL ORDER BY 1`);
+  return res.rows.map((r) => r.r);
+}
+
+/**
+ * The k nearest embeddings to a vector: through the HNSW index (approximate, as search does) or
+ * by a full scan (exact), for measuring the index's recall.
+ */
+export async function nearestOutcomeIds(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }, vector: string, dim: number, k: number, exact: boolean): Promise<number[]> {
+  const d = Math.trunc(dim);
+  return db.transaction(async (tx) => {
+    if (exact) await tx.query(`SELECT set_config('enable_indexscan', 'off', true)`);
+    const res = await tx.query<{ id: string }>(
+      `SELECT outcome_id AS id FROM outcome_search WHERE embedding IS NOT NULL
+       ORDER BY embedding::vector(${d}) <=> $1::vector(${d}) LIMIT $2`,
+      [vector, k],
+    );
+    return res.rows.map((r) => Number(r.id));
+  });
+}

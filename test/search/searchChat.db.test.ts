@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Router } from '../../src/commands/router.js';
+import { searchCommand } from '../../src/search/searchCommand.js';
+import type { Actor } from '../../src/commands/types.js';
+import type { Reply } from '../../src/messages/reply.js';
+import type { Db } from '../../storage/db.js';
+import { testServices } from '../support/testServices.js';
+import { testEngines } from '../support/testDb.js';
+import { loadOutcomes } from './searchFixture.js';
+
+const actor: Actor = { platform: 'console', workspaceId: 'ws-search', userId: 'u1', displayName: 'Bo', direct: true };
+const textOf = (replies: Reply[]) =>
+  replies.flatMap((r) => r.blocks.map((b) => ('text' in b ? b.text : 'fields' in b ? b.fields.map((f) => f.value).join(' ') : ''))).join('\n');
+
+describe.each(testEngines)('/search in chat on $name', (engine) => {
+  let db: Db;
+  let router: Router;
+  beforeAll(async () => {
+    db = await engine.open();
+    await loadOutcomes(db);
+    router = new Router(testServices(db, { MAX_MESSAGE_CHARS: '60000' }), [searchCommand]);
+  });
+  afterAll(async () => db?.close());
+  const send = (text: string) => router.handle(actor, { kind: 'text', text });
+
+  it('lists hits with facts, an evidence sentence and the scores', async () => {
+    const replies = await send('/search kiln exhaust heat recovery kind:patent trl:4-7 region:cn year:2015-2020');
+    expect(replies[0]!.tone).not.toBe('error');
+    const text = textOf(replies);
+    expect(text).toMatch(/1\. Heat exchanger for ceramic kiln exhaust \(P-KILN/);
+    expect(text).toMatch(/patent · Tongji University · 2019 · TRL 6 · CN · granted/);
+    expect(text).toMatch(/matched: .*kiln.* · lexical \d+\.\d+ \(#1\) · dense 0\.\d+/);
+    expect(text).not.toMatch(/P-HRV|P-FURNACE/); // EP, and 2014
+  });
+
+  it.each([
+    ['/search', /What should I search for/],
+    ['/search a', /nothing to search for/],
+    ['/search kind:patent', /not only filters/],
+    [`/search '&|!:*()\\`, /nothing to search for/],
+    ['/search 😀🔥', /nothing to search for/],
+    ['/search kiln trl:12', /TRL must be from 1 to 9/],
+    ['/search kiln trl:7-4', /range 7-4 is empty/],
+    ['/search kiln trl:high', /could not read TRL/],
+    ['/search kiln region:atlantis', /No stored outcome is from region "ATLANTIS"/],
+    ['/search kiln kind:spaceship', /Unknown kind "spaceship"/],
+    ['/search kiln year:1066', /year must be from 1800 to 2100/],
+  ])('%s → a clear message', async (input, message) => {
+    const replies = await send(input);
+    expect(replies[0]!.tone).toBe('error');
+    expect(textOf(replies)).toMatch(message);
+  });
+
+  it.each([
+    ['tsquery metacharacters', `/search kiln' & !exhaust:* (heat) | \\`],
+    ['emoji and mixed scripts', '/search 🔥 kiln 窑炉 exhaust 😀'],
+    ['Chinese and English', '/search 冷库 energy saving 节能'],
+    ['50,000 characters', `/search ${'waste heat kiln '.repeat(3_200).slice(0, 50_000)}`],
+    ['quoted filter values', '/search institution:"Tongji University" discipline:thermal waste heat'],
+  ])('%s → results, not an error', async (_label, input) => {
+    const replies = await send(input);
+    expect(replies[0]!.tone).not.toBe('error');
+    expect(textOf(replies)).toMatch(/outcomes for|No outcome matched/);
+  });
+});
