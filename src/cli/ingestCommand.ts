@@ -4,6 +4,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ingestOutcomes, type IngestSummary } from '../outcomes/ingest.js';
+import { createOutcomeIndexer } from '../search/outcomeIndexer.js';
+import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import { isOutcomeKind, OUTCOME_KINDS, type OutcomeKind } from '../outcomes/outcome.js';
 import { countLines } from '../outcomes/readers/countLines.js';
 import { FieldMapError, parseFieldMap, type FieldMap } from '../outcomes/readers/fieldMap.js';
@@ -64,6 +66,7 @@ export async function ingestCommand(argv: string[]): Promise<void> {
         actor: `cli:${safeUserName()}`,
         signal: abort.signal,
         onProgress: bar && ((done) => bar.update(done)),
+        indexer: createOutcomeIndexer(embeddingSettingsFrom(config)),
       },
     );
   } catch (err) {

@@ -1,6 +1,8 @@
 import type { Command } from '../commands/types.js';
 import { reply } from '../messages/reply.js';
 import { countStore, serverVersion } from '../../storage/repositories/stats.js';
+import { describeEmbeddings } from '../embeddings/activeEmbedder.js';
+import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 
 /** `/status`: which database and adapters are in use, how much is stored, which providers run. */
 export const statusCommand: Command = {
@@ -10,7 +12,11 @@ export const statusCommand: Command = {
   plainWord: true,
   async run({ services, actor }) {
     const { db } = services;
-    const [counts, version] = await Promise.all([countStore(db, actor.workspaceId), serverVersion(db)]);
+    const [counts, version, embeddings] = await Promise.all([
+      countStore(db, actor.workspaceId),
+      serverVersion(db),
+      describeEmbeddings(db, embeddingSettingsFrom(services.config)),
+    ]);
     const engine = db.engine === 'pglite' ? `PGlite, embedded (${version})` : `PostgreSQL server (${version})`;
     return reply(
       { type: 'header', text: 'Liaison status' },
@@ -22,6 +28,7 @@ export const statusCommand: Command = {
           { label: 'Outcomes', value: counts.outcomes.toLocaleString('en') },
           { label: 'Needs (this workspace)', value: counts.needs.toLocaleString('en') },
           { label: 'Adapters', value: services.adapters.join(', ') || 'none' },
+          { label: 'Embeddings', value: embeddings },
           ...Object.entries(services.providers).map(([port, provider]) => ({ label: capitalise(port), value: provider })),
         ],
       },
