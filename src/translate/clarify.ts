@@ -1,0 +1,9 @@
+import type { Lang } from './corpusFeedback.js';
+
+const QUESTION: Record<Lang, string> = {
+  en: 'I could not find a technical problem in that yet. What happens, in which product or process, and what would a good result look like? For example: "our ceramic tiles crack when we shorten the firing cycle".',
+  zh: '我还没看出具体的技术问题。能说说在哪个产品或工序上出了什么问题、希望达到什么效果吗？例如：“我们的瓷砖缩短烧成周期后容易开裂”。',
+};
+
+/** The clarifying question asked instead of inventing a brief. */
+export const clarifyingQuestion = (lang: Lang): string => QUESTION[lang];

@@ -1,0 +1,32 @@
+import type { BriefConstraints } from './brief.js';
+
+/**
+ * Hard constraints stated in a need's own words (English or Chinese): required technology
+ * readiness level, budget band, timeline, region, IP expectations, confidentiality. Only
+ * what the text says; anything missing becomes an open question.
+ */
+export function extractConstraints(text: string): BriefConstraints {
+  const c: BriefConstraints = {};
+  const trl = text.match(/\bTRL\s*(?:of\s*|level\s*|≥\s*|>=\s*|at least\s*)?(\d)(?:\s*[-–~to]+\s*(\d))?/i) ?? text.match(/技术成熟度\D{0,6}(\d)(?:\s*[-–~到至]\s*(\d))?/);
+  if (trl) c.trl = { min: Number(trl[1]), ...(trl[2] ? { max: Number(trl[2]) } : {}) };
+  const budget =
+    text.match(/(?:budget|funding|spend|invest)[^.;!?\n]{0,40}?((?:US\$|\$|€|£|¥|RMB|CNY|USD|EUR)\s?\d[\d,.]*\s?(?:k|m|million|thousand|bn)?|\d[\d,.]*\s?(?:k|m|million|thousand)?\s?(?:dollars|euros|yuan|USD|EUR|RMB))/i) ??
+    text.match(/((?:US\$|\$|€|£|¥)\s?\d[\d,.]*\s?(?:k|m|million|thousand|bn)?)/i) ??
+    text.match(/(?:预算|经费|投入|资金)[^。；！？\n]{0,12}?(\d[\d,.]*\s?(?:万|亿|千)?元?)/) ??
+    text.match(/(\d[\d,.]*\s?(?:万|亿)元)/);
+  if (budget) c.budgetBand = budget[1]!.trim();
+  const timeline =
+    text.match(/\b((?:within|in|by|over|next)\s+(?:the\s+next\s+)?\d+\s*(?:days?|weeks?|months?|years?|quarters?))\b/i) ??
+    text.match(/\b(by\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]\s*)?(?:20\d\d|next year|this year|January|February|March|April|May|June|July|August|September|October|November|December))\b/i) ??
+    text.match(/(\d+\s*(?:个月|周|年|天)(?:内|之内)?|年底前?|年内|明年|春节前|下半年|上半年)/);
+  if (timeline) c.timeline = timeline[1]!.trim();
+  const region =
+    text.match(/\b(?:in|near|based in|located in|around)\s+((?:the\s+)?(?:EU|UK|US|USA|Europe|Asia|China|Germany|France|Japan|Korea|India|[A-Z][a-z]+ (?:Province|State|Region)|Guangdong|Jiangsu|Zhejiang|Shandong|Beijing|Shanghai|Shenzhen|Xinjiang|Sichuan|Hubei|Henan|Hunan|Fujian))\b/) ??
+    text.match(/((?:北京|上海|天津|重庆|新疆|西藏|内蒙古|宁夏|广西|香港|澳门)|[\u4e00-\u9fff]{2,3}(?:省|自治区)|[\u4e00-\u9fff]{2,3}市)/);
+  if (region) c.region = region[1]!.trim();
+  const ip = text.match(/[^.;!?\n。；！？]*\b(?:patents?|licen[cs](?:e|ing)|exclusive|IP|intellectual property|royalt(?:y|ies))\b[^.;!?\n]*/i) ?? text.match(/[^。；！？\n]*(?:专利|许可|独占|知识产权)[^。；！？\n]*/);
+  if (ip) c.ip = ip[0].trim().slice(0, 300);
+  const conf = text.match(/[^.;!?\n]*\b(?:confidential|NDA|non-disclosure|trade secret|secret)\b[^.;!?\n]*/i) ?? text.match(/[^。；！？\n]*(?:保密|机密|不公开|不能公开)[^。；！？\n]*/);
+  if (conf) c.confidentiality = conf[0].trim().slice(0, 300);
+  return c;
+}

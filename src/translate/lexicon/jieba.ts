@@ -1,0 +1,39 @@
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict.js';
+
+/** jieba with its bundled dictionary and IDF table, created on first use. */
+let cached: { jieba: Jieba; tfidf: TfIdf; loadMs: number } | undefined;
+
+export function jieba(): { jieba: Jieba; tfidf: TfIdf; loadMs: number } {
+  if (!cached) {
+    const started = performance.now();
+    const j = Jieba.withDict(dict);
+    const t = TfIdf.withDict(idf);
+    cached = { jieba: j, tfidf: t, loadMs: Math.round(performance.now() - started) };
+  }
+  return cached;
+}
+
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+export const tagChinese = (text: string): TaggedWord[] => jieba().jieba.tag(text, true);
+
+/** Words jieba knows inside a longer word ("渗滤液" → "渗滤", "滤液"…), for dictionary fallback. */
+export const subwords = (word: string): string[] => jieba().jieba.cutForSearch(word, false).filter((w) => w !== word);
+
+let idfTable: Map<string, number> | undefined;
+
+/** jieba's bundled IDF of a Chinese word (high = specific); undefined when unknown. */
+export function chineseIdf(word: string): number | undefined {
+  if (!idfTable) {
+    idfTable = new Map();
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const [w, v] = line.split(' ');
+      if (w && v) idfTable.set(w, Number(v));
+    }
+  }
+  return idfTable.get(word);
+}

@@ -1,0 +1,46 @@
+import { UserFacingError } from '../errors.js';
+
+/** Longest need the translator accepts, in characters. */
+export const MAX_NEED_CHARS = 20_000;
+
+export type NeedScript = 'en' | 'zh' | 'mixed';
+
+/**
+ * Checks a need before translation and says, in plain words, why one cannot be translated:
+ * too short, too long, binary noise, or a language other than English and Chinese.
+ * Returns the trimmed text and its script.
+ */
+export function checkNeedText(raw: string): { text: string; script: NeedScript } {
+  const text = raw.normalize('NFC').trim();
+  const chars = [...text];
+  if (chars.length < 2) {
+    throw new UserFacingError('need.too_short', 'That is too short for me to work with.', 'Describe the problem in a sentence or two, e.g. "our tiles crack when we fire them faster".');
+  }
+  if (chars.length > MAX_NEED_CHARS) {
+    throw new UserFacingError(
+      'need.too_long',
+      `That need is ${chars.length.toLocaleString('en')} characters; I can translate up to ${MAX_NEED_CHARS.toLocaleString('en')}.`,
+      'Send the problem itself (symptoms, constraints, goal) in a few paragraphs, not whole documents.',
+    );
+  }
+  const control = chars.filter((c) => /[\u0000-\u0008\u000e-\u001f\u007f\ufffd\ufffe\uffff]/.test(c)).length;
+  const letters = chars.filter((c) => /\p{L}/u.test(c)).length;
+  if (control > 0 && control / chars.length > 0.01) {
+    throw new UserFacingError('need.binary', 'That looks like binary data, not a description I can read.', 'Paste the need as plain text.');
+  }
+  if (letters === 0) {
+    return { text, script: 'en' }; // punctuation or emoji only: the translator asks what is meant
+  }
+  const cjk = chars.filter((c) => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c)).length;
+  const latin = chars.filter((c) => /[A-Za-z]/.test(c)).length;
+  const kana = chars.filter((c) => /[\u3040-\u30ff\uac00-\ud7af]/.test(c)).length;
+  const other = letters - cjk - latin - kana - chars.filter((c) => /[\u00c0-\u024f]/.test(c)).length;
+  if ((kana + other) / letters > 0.3) {
+    throw new UserFacingError('need.language', 'I can translate needs written in English or Chinese only.', '请用中文或英文描述需求。 Please write the need in English or Chinese.');
+  }
+  if (letters / chars.length < 0.3 && chars.length > 20) {
+    throw new UserFacingError('need.noise', 'I could not find words in that message.', 'Describe the problem in plain English or Chinese.');
+  }
+  const script: NeedScript = cjk > 0 && latin > 0 ? (cjk >= latin / 4 && latin >= cjk * 2 ? 'mixed' : cjk * 3 >= latin ? 'zh' : 'en') : cjk > 0 ? 'zh' : 'en';
+  return { text, script };
+}

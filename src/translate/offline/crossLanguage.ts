@@ -1,0 +1,60 @@
+import { cedict } from '../lexicon/cedict.js';
+import { subwords } from '../lexicon/jieba.js';
+import { wordnet } from '../lexicon/wordnet.js';
+import { englishTokens } from '../text/tokenize.js';
+import type { WeightedTerm } from '../corpusFeedback.js';
+import type { SourceTerm } from './sourceTerms.js';
+
+/** How many dictionary senses of a headword count (later senses are rarer). */
+const MAX_SENSES = 4;
+
+/**
+ * Chinese term → English words through CC-CEDICT. A word's weight is shared among its senses,
+ * and each sense among its words, so a word that recurs across senses ("heat" in 余热:
+ * residual heat; surplus heat; waste heat) gets most of it. Words jieba leaves unsplit and
+ * CEDICT lacks (渗滤液) are looked up through their sub-words.
+ */
+export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
+  const dict = cedict();
+  let senses = dict.glosses(term.term).slice(0, MAX_SENSES);
+  let scale = 1;
+  if (!senses.length) {
+    let parts = subwords(term.term).filter((w) => w.length >= 2 && dict.has(w));
+    if (!parts.length) parts = [...term.term].filter((ch) => dict.has(ch)); // 冷凝 → 冷 cold, 凝 condense
+    senses = parts.flatMap((p) => dict.glosses(p).slice(0, 2));
+    scale = 0.7;
+  }
+  const weights = new Map<string, number>();
+  for (const sense of senses) {
+    const words = [...new Set(englishTokens(sense.replace(/^to /, '')))];
+    for (const w of words) weights.set(w, (weights.get(w) ?? 0) + 1 / senses.length / Math.sqrt(words.length));
+  }
+  return [...weights].map(([t, w]) => ({ term: t, weight: w * term.weight * scale, lang: 'en' as const }));
+}
+
+/**
+ * English term → Chinese words through the reverse CC-CEDICT index, on the word's dictionary
+ * form and then on its WordNet synonyms (first sense). Single characters are skipped: alone
+ * they match too much.
+ */
+export function englishToChinese(term: SourceTerm): WeightedTerm[] {
+  const dict = cedict();
+  const scored = new Map<string, number>();
+  const collect = (phrase: string, factor: number) => {
+    for (const hit of dict.chineseFor(phrase)) {
+      if (hit.word.length < 2) continue;
+      const s = factor / (1 + hit.senseRank) / Math.sqrt(hit.senses);
+      scored.set(hit.word, Math.max(scored.get(hit.word) ?? 0, s));
+    }
+  };
+  const lemma = term.lemma ?? term.term;
+  collect(lemma, 1);
+  if (lemma !== term.term) collect(term.term, 1);
+  if (scored.size === 0) {
+    const first = wordnet().synsets(lemma)[0];
+    for (const syn of first?.words ?? []) if (syn !== lemma) collect(syn, 0.6);
+  }
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  const total = ranked.reduce((a, [, s]) => a + s, 0);
+  return ranked.map(([word, s]) => ({ term: word, weight: (term.weight * s) / total, lang: 'zh' as const }));
+}

@@ -1,0 +1,150 @@
+import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
+import { cjkBigrams, englishTokens } from '../text/tokenize.js';
+import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
+import { relevanceFeedback, type FeedbackResult } from './feedback.js';
+import { queryCoverage } from './coverage.js';
+import { synonymsOf } from './synonyms.js';
+import { sourceTerms, type SourceTerm } from './sourceTerms.js';
+
+export interface ExpansionSettings {
+  feedbackDocs: number;
+  feedbackTerms: number;
+  /** Share of the need's own-language block given to feedback terms. */
+  feedbackShare: number;
+  /** Share of the other language's block given to its feedback terms (translations keep the rest). */
+  crossFeedbackShare: number;
+  /** Share of the source-language block given to WordNet synonyms. */
+  synonymShare: number;
+  /** Weight of the other-language block relative to the need's own language, before selection. */
+  crossShare: number;
+  /** How sharply the block weights follow how well each language's outcomes cover the query. */
+  selectionPower: number;
+  /** Most weight the other language's block may get, as a multiple of the need text's weight. */
+  maxCross: number;
+  /** Most weight one added term may carry (a text token counts 1). */
+  maxTermWeight: number;
+  /** Re-weigh dictionary translations and synonyms by how often the first-pass outcomes contain them. */
+  senseSelection: boolean;
+}
+
+export const DEFAULT_EXPANSION: ExpansionSettings = {
+  feedbackDocs: 10,
+  feedbackTerms: 20,
+  feedbackShare: 0.1,
+  crossFeedbackShare: 0.05,
+  synonymShare: 0.1,
+  crossShare: 1,
+  selectionPower: 2,
+  maxCross: 1,
+  maxTermWeight: 2,
+  senseSelection: false,
+};
+
+export interface Expansion {
+  lang: Lang;
+  source: SourceTerm[];
+  /** Per target language: the weighted query terms, before and after feedback. */
+  blocks: Record<Lang, { base: WeightedTerm[]; own: WeightedTerm[]; added: WeightedTerm[]; synonyms: WeightedTerm[]; feedback: WeightedTerm[]; keywords: string[]; coverage: number; share: number }>;
+  /** Final query: both language blocks, each normalised. */
+  terms: WeightedTerm[];
+}
+
+/** Which language a need is written in: Chinese when CJK characters dominate. */
+export function needLanguage(text: string): Lang {
+  return cjkBigrams(text).length * 1.0 >= englishTokens(text).length ? 'zh' : 'en';
+}
+
+/**
+ * The offline query expansion: the need's content words, their dictionary translations
+ * (CC-CEDICT both ways), WordNet synonyms, and relevance feedback from the outcome store in
+ * each language. Returns an empty expansion when the need has no content words.
+ */
+export async function expandNeed(
+  text: string,
+  corpus: CorpusFeedback | undefined,
+  settings: ExpansionSettings = DEFAULT_EXPANSION,
+): Promise<Expansion> {
+  const lang = needLanguage(text);
+  const source = sourceTerms(text);
+  const own: Record<Lang, WeightedTerm[]> = { en: [], zh: [] };
+  for (const s of source) own[s.lang].push({ term: s.term, weight: s.weight, lang: s.lang });
+  const translated: Record<Lang, WeightedTerm[]> = {
+    en: source.filter((s) => s.lang === 'zh').flatMap(chineseToEnglish),
+    zh: source.filter((s) => s.lang === 'en').flatMap(englishToChinese),
+  };
+  const synonyms = source.filter((s) => s.lang === 'en').flatMap(synonymsOf);
+  const blocks = {} as Expansion['blocks'];
+  const terms: WeightedTerm[] = [];
+  const order: Lang[] = lang === 'en' ? ['en', 'zh'] : ['zh', 'en'];
+  for (const l of order) {
+    const mine = await keepKnown(corpus, own[l]);
+    let added = await keepKnown(corpus, merge(scale(translated[l], 1)));
+    let syn = l === 'en' ? await keepKnown(corpus, merge(synonyms)) : [];
+    const compose = () => {
+      const core = merge([...scale(mine, 1), ...scale(added, 1)]);
+      return syn.length ? merge([...scale(core, 1 - settings.synonymShare), ...scale(syn, settings.synonymShare)]) : core;
+    };
+    let base = compose();
+    let fb: FeedbackResult = { terms: [], keywords: [], docs: [] };
+    let coverage = base.length ? 1 : 0;
+    if (corpus && base.length) {
+      fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
+      // Measured on the first pass: after sense selection the query agrees with its outcomes by construction.
+      coverage = await queryCoverage(corpus, base, fb.docs.slice(0, 3));
+      if ((added.length || syn.length) && settings.senseSelection) {
+        // Keep the dictionary senses the outcomes agree on: a translation or synonym found in
+        // the first-pass outcomes keeps its weight, one that is not fades (发电 → "electricity", not "telegram").
+        added = agreeWithOutcomes(corpus, added, fb.docs);
+        syn = agreeWithOutcomes(corpus, syn, fb.docs);
+        base = compose();
+        fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
+      }
+    }
+    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, coverage, share: 0 };
+  }
+  // Collection selection: each language block counts as much as its best outcomes cover it.
+  const raw = { en: 0, zh: 0 };
+  for (const l of ['en', 'zh'] as const) raw[l] = (l === lang ? 1 : settings.crossShare) * blocks[l].coverage ** settings.selectionPower;
+  const rawSum = raw.en + raw.zh || 1;
+  for (const l of ['en', 'zh'] as const) {
+    const b = blocks[l];
+    b.share = raw[l] / rawSum;
+    const block = merge([...scale(b.base, 1 - settings.feedbackShare), ...scale(b.feedback, b.feedback.length ? settings.feedbackShare : 0)]);
+    terms.push(...scale(block, b.share));
+  }
+  return { lang, source, blocks, terms: terms.filter((t) => t.weight > 0) };
+}
+
+/** Rescales weights to sum to `total`. */
+export function scale(terms: WeightedTerm[], total: number): WeightedTerm[] {
+  const sum = terms.reduce((a, t) => a + t.weight, 0);
+  return sum > 0 ? terms.map((t) => ({ ...t, weight: (t.weight * total) / sum })) : [];
+}
+
+function merge(terms: WeightedTerm[]): WeightedTerm[] {
+  const m = new Map<string, WeightedTerm>();
+  for (const t of terms) {
+    const prev = m.get(t.term);
+    if (prev) prev.weight += t.weight;
+    else m.set(t.term, { ...t });
+  }
+  return [...m.values()];
+}
+
+/** Drops translations and synonyms no outcome contains: they cannot help and may mislead. */
+async function keepKnown(corpus: CorpusFeedback | undefined, terms: WeightedTerm[]): Promise<WeightedTerm[]> {
+  if (!corpus || !terms.length) return terms;
+  const tokens = terms.map((t) => corpus.tokens(t.term).map((x) => x.token));
+  const { df } = await corpus.docFreq([...new Set(tokens.flat())]);
+  return terms.filter((_, i) => tokens[i]!.some((tok) => (df.get(tok) ?? 0) > 0));
+}
+
+function agreeWithOutcomes(corpus: CorpusFeedback, terms: WeightedTerm[], docs: FeedbackDoc[]): WeightedTerm[] {
+  if (!docs.length) return terms;
+  const present = docs.map((d) => new Set(corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token)));
+  return terms.map((t) => {
+    const toks = corpus.tokens(t.term).map((x) => x.token);
+    const share = present.filter((p) => toks.length > 0 && toks.every((x) => p.has(x))).length / docs.length;
+    return { ...t, weight: t.weight * (0.15 + share) };
+  });
+}

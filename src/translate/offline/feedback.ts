@@ -1,0 +1,74 @@
+import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
+
+export interface FeedbackResult {
+  /** Expansion terms (readable surface forms) with relevance-model weights summing to 1. */
+  terms: WeightedTerm[];
+  /** Author keywords of the feedback outcomes, most weighted first (for the brief). */
+  keywords: string[];
+  docs: FeedbackDoc[];
+}
+
+export interface FeedbackOptions {
+  docs: number;
+  terms: number;
+}
+
+/**
+ * Pseudo-relevance feedback (a relevance model, RM3-style): the top outcomes in one language
+ * for the query, each index token weighted by Σ P(doc) · P(token | doc) · idf(token). Pulls
+ * the research vocabulary of the documents a lay query already finds into the query.
+ */
+export async function relevanceFeedback(
+  corpus: CorpusFeedback,
+  query: WeightedTerm[],
+  lang: Lang,
+  opts: FeedbackOptions,
+): Promise<FeedbackResult> {
+  const docs = await corpus.search(query, { lang, limit: opts.docs });
+  if (!docs.length) return { terms: [], keywords: [], docs };
+  const queryTokens = new Set(query.flatMap((q) => corpus.tokens(q.term).map((t) => t.token)));
+  const top = docs[0]!.score || 1;
+  const docWeights = docs.map((d) => Math.exp((d.score - top) / (top * 0.25)));
+  const norm = docWeights.reduce((a, b) => a + b, 0);
+  const model = new Map<string, number>();
+  const surface = new Map<string, string>();
+  const keywordWeight = new Map<string, number>();
+  docs.forEach((d, i) => {
+    const tokens = corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).filter((t) => t.lang === lang);
+    if (!tokens.length) return;
+    const tf = new Map<string, number>();
+    for (const t of tokens) {
+      tf.set(t.token, (tf.get(t.token) ?? 0) + 1);
+      if (!surface.has(t.token)) surface.set(t.token, t.surface);
+    }
+    for (const [t, c] of tf) model.set(t, (model.get(t) ?? 0) + (docWeights[i]! / norm) * (c / tokens.length));
+    for (const k of d.keywords) keywordWeight.set(k, (keywordWeight.get(k) ?? 0) + docWeights[i]! / norm);
+  });
+  // Character bigrams ("_" tokens) are the index's safety net, not words: feedback takes words only.
+  const candidates = [...model.keys()].filter((t) => !queryTokens.has(t) && !t.startsWith('_') && !/^\d+$/.test(t) && [...surface.get(t)!].length > 1);
+  const { total, df } = await corpus.docFreq(candidates);
+  const scored = candidates
+    .map((t) => {
+      const n = df.get(t) ?? 0;
+      // Only terms shared by at least two outcomes, and not by a fifth of them, carry a topic.
+      const idf = n >= 2 && n < total * 0.2 ? Math.log(total / n) : 0;
+      return { token: t, score: model.get(t)! * idf };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const picked: { term: string; score: number }[] = [];
+  const seen = new Set<string>();
+  for (const x of scored) {
+    const term = surface.get(x.token)!;
+    if (seen.has(term)) continue;
+    seen.add(term);
+    picked.push({ term, score: x.score });
+    if (picked.length >= opts.terms) break;
+  }
+  const sum = picked.reduce((a, x) => a + x.score, 0) || 1;
+  return {
+    terms: picked.map((x) => ({ term: x.term, weight: x.score / sum, lang })),
+    keywords: [...keywordWeight].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+    docs,
+  };
+}

@@ -1,0 +1,75 @@
+import type { BriefContent, BriefKeyword } from '../brief.js';
+import { extractConstraints } from '../constraints.js';
+import type { Lang, WeightedTerm } from '../corpusFeedback.js';
+import { suggestDisciplines } from './disciplines.js';
+import type { Expansion } from './expandNeed.js';
+import { openQuestions } from './openQuestions.js';
+
+const top = (terms: WeightedTerm[], n: number) => [...terms].sort((a, b) => b.weight - a.weight).slice(0, n);
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+/**
+ * Assembles a brief from an offline expansion. The wording comes from fixed sentence frames
+ * in the need's language filled with the expansion's terms: less fluent than a model, but
+ * every term in it is traceable to the need, a dictionary, WordNet or the outcome corpus.
+ */
+export function offlineBrief(text: string, e: Expansion): BriefContent {
+  const lang = e.lang;
+  const other: Lang = lang === 'en' ? 'zh' : 'en';
+  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
+  const translated = top(e.blocks[other].base, 8).map((t) => t.term);
+  const corpusWords = corpusVocabulary(e);
+  const keywords: BriefKeyword[] = [
+    ...ownTerms.map((term) => ({ term, lang, synonyms: [], origin: 'need' as const })),
+    ...translated.map((term) => ({ term, lang: other, synonyms: [], origin: 'translation' as const })),
+    ...corpusWords.map((k) => ({ term: k.term, lang: k.lang, synonyms: [], origin: 'corpus' as const })),
+  ].slice(0, 40);
+  const research = uniq(corpusWords.filter((k) => k.lang === lang).map((k) => k.term)).slice(0, 4);
+  const focus = research.length ? research : ownTerms.slice(0, 4);
+  const constraints = extractConstraints(text);
+  const english = [...e.blocks.en.base, ...e.blocks.en.feedback];
+  const shortNeed = [...text].length > 240 ? `${[...text].slice(0, 240).join('')}…` : text;
+  const f = FRAMES[lang];
+  return {
+    problem: f.problem(shortNeed, ownTerms),
+    researchQuestions: [f.question(focus, ownTerms)],
+    keywords,
+    disciplines: suggestDisciplines(english) as BriefContent['disciplines'],
+    hypotheticalAbstract: f.abstract(ownTerms, focus, uniq([...translated, ...corpusWords.filter((k) => k.lang === other).map((k) => k.term)]).slice(0, 5)),
+    constraints,
+    openQuestions: openQuestions(constraints, lang),
+  };
+}
+
+/** Research vocabulary the outcome corpus contributed: author keywords first, then feedback words. */
+function corpusVocabulary(e: Expansion): { term: string; lang: Lang }[] {
+  const out: { term: string; lang: Lang }[] = [];
+  for (const l of ['en', 'zh'] as const) {
+    const b = e.blocks[l];
+    const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);
+    const words = l === 'en' ? top(b.feedback, 8).map((t) => t.term) : [];
+    for (const term of uniq([...kws, ...words]).slice(0, 8)) out.push({ term, lang: l });
+  }
+  return out;
+}
+
+const list = (xs: string[], sep: string) => xs.join(sep);
+
+const FRAMES: Record<Lang, {
+  problem: (need: string, terms: string[]) => string;
+  question: (focus: string[], terms: string[]) => string;
+  abstract: (terms: string[], focus: string[], other: string[]) => string;
+}> = {
+  en: {
+    problem: (need, terms) => `The enterprise reports: "${need}" Technical focus: ${list(terms, ', ')}.`,
+    question: (focus, terms) => `Which methods in ${list(focus, ', ')} can solve the problem involving ${list(terms.slice(0, 3), ', ')}, and under what operating conditions?`,
+    abstract: (terms, focus, other) =>
+      `This work addresses ${list(terms.slice(0, 3), ', ')}. It studies ${list(focus, ', ')}, proposes a method or device that solves the stated problem, and validates it under industrial conditions.${other.length ? ` Related terms in Chinese: ${list(other, '、')}.` : ''}`,
+  },
+  zh: {
+    problem: (need, terms) => `企业描述：“${need}” 技术要点：${list(terms, '、')}。`,
+    question: (focus, terms) => `如何利用${list(focus, '、')}等方面的方法，解决与${list(terms.slice(0, 3), '、')}相关的问题？适用的工况条件是什么？`,
+    abstract: (terms, focus, other) =>
+      `本研究针对${list(terms.slice(0, 3), '、')}问题，研究${list(focus, '、')}，提出解决该问题的方法或装置，并在工业条件下验证其效果。${other.length ? `相关英文术语：${list(other, ', ')}。` : ''}`,
+  },
+};

@@ -1,0 +1,34 @@
+import type { WeightedTerm } from '../corpusFeedback.js';
+import { scale, type Expansion, type ExpansionSettings } from './expandNeed.js';
+
+/**
+ * The weighted terms a search adds to the need's own text. The search counts every token of
+ * the text once and adds each term's weight (see src/search/searchQuery.ts), so the blocks are
+ * sized against the text's token count: in the need's language, synonyms and feedback terms
+ * take their settings' share; the other language's block (translations and its feedback) gets
+ * the text's weight times the ratio of the two blocks' shares (collection selection).
+ */
+export function expansionQueryTerms(e: Expansion, textTokens: number, s: ExpansionSettings): WeightedTerm[] {
+  const own = e.blocks[e.lang];
+  const other = e.blocks[e.lang === 'en' ? 'zh' : 'en'];
+  const t = Math.max(1, textTokens);
+  const fs = s.feedbackShare;
+  const out: WeightedTerm[] = [
+    ...scale(own.added, t * 0.1), // words of the other script inside a mixed need, translated
+    ...scale(own.synonyms, t * s.synonymShare),
+    // Feedback in the need's own language counts only as much as that language's outcomes look likely to answer.
+    ...scale(own.feedback, own.feedback.length ? ((t * fs) / (1 - fs)) * Math.min(1, own.share / Math.max(other.share, 1e-9)) : 0),
+  ];
+  if (other.base.length && own.share + other.share > 0) {
+    const total = own.share > 0 ? Math.min(s.maxCross, other.share / own.share) * t : s.maxCross * t;
+    const f = other.feedback.length ? s.crossFeedbackShare : 0;
+    out.push(...scale(other.base, total * (1 - f)), ...scale(other.feedback, total * f));
+  }
+  const merged = new Map<string, WeightedTerm>();
+  for (const x of out) {
+    const prev = merged.get(`${x.lang}:${x.term}`);
+    if (prev) prev.weight += x.weight;
+    else merged.set(`${x.lang}:${x.term}`, { ...x });
+  }
+  return [...merged.values()].filter((x) => x.weight > 1e-6).map((x) => ({ ...x, weight: Math.round(Math.min(x.weight, s.maxTermWeight) * 1000) / 1000 }));
+}

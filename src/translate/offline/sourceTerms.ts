@@ -1,0 +1,63 @@
+import { ENGLISH_STOP_WORDS } from '../text/stopwords.js';
+import { isCjk } from '../text/tokenize.js';
+import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
+import { wordnet } from '../lexicon/wordnet.js';
+import type { Lang } from '../corpusFeedback.js';
+
+/** A content word or compound of the need, in the need's own language. */
+export interface SourceTerm {
+  term: string;
+  lang: Lang;
+  /** Occurrences, scaled by specificity (Chinese: jieba IDF). */
+  weight: number;
+  /** English: WordNet dictionary form, used for lookups. */
+  lemma?: string;
+  compound?: boolean;
+}
+
+/** jieba part-of-speech tags that carry no technical content (pronouns, particles, adverbs…). */
+const FUNCTION_TAGS = /^(r|u|d|p|c|m|q|y|e|o|w|t|f|s|zg|mq|rr|rz|uj|ul|ug|uv|ud|uz|x)$/;
+
+export function englishSourceTerms(text: string): SourceTerm[] {
+  const wn = wordnet();
+  const words = (text.toLowerCase().match(/[a-z][a-z0-9-]*[a-z0-9]|[a-z]/g) ?? []).flatMap((w) => w.split('-'));
+  const out = new Map<string, SourceTerm>();
+  const add = (t: SourceTerm) => {
+    const prev = out.get(t.term);
+    if (prev) prev.weight += t.weight;
+    else out.set(t.term, t);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (next && !ENGLISH_STOP_WORDS.has(w) && !ENGLISH_STOP_WORDS.has(next)) {
+      const lemma = wn.baseForm(`${w}_${wn.baseForm(next) ?? next}`) ?? wn.baseForm(`${w}_${next}`);
+      if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
+    }
+    if (ENGLISH_STOP_WORDS.has(w) || w.length < 2) continue;
+    add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
+  }
+  return [...out.values()];
+}
+
+export function chineseSourceTerms(text: string): SourceTerm[] {
+  const out = new Map<string, SourceTerm>();
+  for (const { word, tag } of tagChinese(text)) {
+    if (!isCjk(word) && !/^[A-Za-z]{2,}/.test(word)) continue;
+    if (FUNCTION_TAGS.test(tag) && !(tag === 'x' && word.length >= 2 && isCjk(word))) continue;
+    if (/^[A-Za-z]/.test(word)) continue; // Latin words inside Chinese text go through the English path
+    const idf = chineseIdf(word) ?? 12;
+    if (idf < 6) continue; // very common words (公司, 问题, 现在…) say nothing about the topic
+    const weight = Math.min(1, idf / 12);
+    const prev = out.get(word);
+    if (prev) prev.weight += weight;
+    else out.set(word, { term: word, lang: 'zh', weight });
+  }
+  return [...out.values()];
+}
+
+/** Content terms of a need that may mix English and Chinese. */
+export function sourceTerms(text: string): SourceTerm[] {
+  const latin = text.replace(/[\u3400-\u9fff\uf900-\ufaff]+/g, ' ');
+  return [...chineseSourceTerms(text), ...englishSourceTerms(latin)];
+}

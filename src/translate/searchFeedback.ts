@@ -1,0 +1,39 @@
+import type { Db } from '../../storage/db.js';
+import { outcomeTermStats } from '../../storage/repositories/briefs.js';
+import { searchOutcomes } from '../search/searchOutcomes.js';
+import { tokenizeText } from '../search/tokenizeText.js';
+import type { CorpusFeedback, IndexToken } from './corpusFeedback.js';
+
+const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const HAN = /^\p{Script=Han}/u;
+
+/** The search index's tokens of a text (src/search/tokenizeText.ts), each with its readable form. */
+export function indexTokens(text: string): IndexToken[] {
+  const out: IndexToken[] = [];
+  for (const m of text.normalize('NFKC').toLowerCase().matchAll(RUNS)) {
+    const run = m[0];
+    const zh = HAN.test(run);
+    for (const token of tokenizeText(run)) out.push({ token, surface: zh ? token.replace(/^_/, '') : run, lang: zh ? 'zh' : 'en' });
+  }
+  return out;
+}
+
+/**
+ * Corpus feedback over the live outcome store: lexical search through the search API (the
+ * language restriction is applied to a wider candidate list) and document frequencies from
+ * the index's postings. Works on whatever outcomes a deployment holds.
+ */
+export function searchFeedback(db: Db): CorpusFeedback {
+  return {
+    tokens: indexTokens,
+    async search(terms, { lang, limit }) {
+      if (!terms.length) return [];
+      const results = await searchOutcomes({ db }, { text: '', lexicalTerms: terms, mode: 'lexical', limit: Math.min(1_000, limit * (lang ? 4 : 1)) });
+      return results
+        .filter((r) => !lang || r.language === lang)
+        .slice(0, limit)
+        .map((r) => ({ id: r.sourceId, title: r.title, text: r.abstract, keywords: r.keywords, lang: r.language, score: r.explanation.scores.lexical ?? r.explanation.scores.fused }));
+    },
+    docFreq: (tokens) => outcomeTermStats(db, tokens),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Queryable } from '../db.js';
+
+/** A research brief as stored: one row per version of a need's brief (migration 004). */
+export interface StoredBrief<B = unknown> {
+  needId: number;
+  version: number;
+  brief: B;
+  translator: string;
+  createdAt: Date;
+}
+
+interface BriefRow {
+  need_id: string | number;
+  version: number;
+  brief: unknown;
+  translator: string;
+  created_at: Date | string;
+}
+
+const toStored = <B>(r: BriefRow): StoredBrief<B> => ({
+  needId: Number(r.need_id),
+  version: Number(r.version),
+  brief: (typeof r.brief === 'string' ? JSON.parse(r.brief) : r.brief) as B,
+  translator: r.translator,
+  createdAt: new Date(r.created_at),
+});
+
+/**
+ * Saves a new version of a need's brief (1, 2, 3…); concurrent saves for one need are
+ * serialised by a row lock on the need. (needs.brief, the needs capability's summary, is theirs.)
+ */
+export async function saveBrief<B>(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  needId: number,
+  brief: B,
+  translator: string,
+): Promise<StoredBrief<B>> {
+  return db.transaction(async (tx) => {
+    const need = await tx.query('SELECT id FROM needs WHERE id = $1 FOR UPDATE', [needId]);
+    if (need.rowCount === 0) throw new Error(`need ${needId} does not exist`);
+    const json = JSON.stringify(brief);
+    const res = await tx.query<BriefRow>(
+      `INSERT INTO need_briefs (need_id, version, brief, translator)
+       VALUES ($1, COALESCE((SELECT max(version) FROM need_briefs WHERE need_id = $1), 0) + 1, $2::jsonb, $3)
+       RETURNING need_id, version, brief, translator, created_at`,
+      [needId, json, translator],
+    );
+    return toStored<B>(res.rows[0]!);
+  });
+}
+
+/** The latest version of a need's brief, or undefined when it has none. */
+export async function loadLatestBrief<B>(db: Queryable, needId: number): Promise<StoredBrief<B> | undefined> {
+  const res = await db.query<BriefRow>(
+    `SELECT need_id, version, brief, translator, created_at FROM need_briefs
+      WHERE need_id = $1 ORDER BY version DESC LIMIT 1`,
+    [needId],
+  );
+  return res.rows[0] && toStored<B>(res.rows[0]);
+}
+
+/** Every version of a need's brief, oldest first. */
+export async function listBriefVersions<B>(db: Queryable, needId: number): Promise<StoredBrief<B>[]> {
+  const res = await db.query<BriefRow>(
+    'SELECT need_id, version, brief, translator, created_at FROM need_briefs WHERE need_id = $1 ORDER BY version',
+    [needId],
+  );
+  return res.rows.map((r) => toStored<B>(r));
+}
+
+/**
+ * Corpus statistics for the offline translator: how many indexed outcomes contain each search
+ * token (from the search index's postings, migration 003) and how many are indexed.
+ */
+export async function outcomeTermStats(db: Queryable, tokens: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
+  const total = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM outcome_search');
+  const df = new Map<string, number>();
+  if (tokens.length) {
+    const res = await db.query<{ term: string; df: string | number }>(
+      `SELECT t.term, count(*) AS df FROM outcome_terms t JOIN outcome_search s ON s.outcome_id = t.outcome_id
+        WHERE t.term = ANY($1::text[]) GROUP BY t.term`,
+      [[...new Set(tokens)]],
+    );
+    for (const r of res.rows) df.set(r.term, Number(r.df));
+  }
+  return { total: Number(total.rows[0]?.n ?? 0), df };
+}
