@@ -2,12 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Router } from '../../src/commands/router.js';
 import type { Actor } from '../../src/commands/types.js';
 import { ConsoleSession } from './consoleSession.js';
+import type { ConsoleChannelPosts } from './consoleChannelPosts.js';
 
 export interface ConsoleOptions {
   router: Router;
   actor: Actor;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream;
+  /** Channel posts (e.g. to the brokers' channel) to print after each answer. */
+  channelPosts?: ConsoleChannelPosts;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ConsoleOptions {
  * Otherwise (a pipe or file): one command per line, answered in order, no prompt, so
  * `echo "/status" | npm start --silent` prints the status and exits.
  */
-export async function runConsole({ router, actor, input = process.stdin, output = process.stdout }: ConsoleOptions): Promise<void> {
+export async function runConsole({ router, actor, input = process.stdin, output = process.stdout, channelPosts }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY);
   const session = new ConsoleSession(router, actor);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
@@ -27,6 +30,8 @@ export async function runConsole({ router, actor, input = process.stdin, output 
   }
   for await (const line of rl) {
     write(await session.send(line));
+    const posts = channelPosts?.drain();
+    if (posts) write(posts);
     if (interactive) rl.prompt();
   }
 }

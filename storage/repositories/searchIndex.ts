@@ -77,12 +77,12 @@ export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]):
   }
 }
 
-/** Outcomes whose embedding is missing or from another model, a page at a time. */
-export async function listUnembedded(q: Queryable, modelId: number, limit: number): Promise<number[]> {
+/** Outcomes whose embedding is missing or from another model (all of them, or the first `limit`). */
+export async function listUnembedded(q: Queryable, modelId: number, limit?: number): Promise<number[]> {
   const res = await q.query<{ outcome_id: string }>(
     `SELECT outcome_id FROM outcome_search WHERE model_id IS DISTINCT FROM $1
      ORDER BY outcome_id LIMIT $2`,
-    [modelId, limit],
+    [modelId, limit ?? null],
   );
   return res.rows.map((r) => Number(r.outcome_id));
 }
@@ -108,11 +108,19 @@ export async function dropVectorIndex(q: Queryable): Promise<void> {
   await q.exec(`DROP INDEX IF EXISTS ${HNSW_INDEX}`);
 }
 
-/** Builds the cosine HNSW index over embeddings cast to the active model's dimension. */
+/**
+ * Builds the cosine HNSW index over embeddings cast to the active model's dimension, with enough
+ * maintenance_work_mem for the graph to be built in memory (past it the build slows down a lot).
+ */
 export async function createVectorIndex(q: Queryable, dim: number): Promise<void> {
   if (!Number.isInteger(dim) || dim < 1 || dim > 2000) throw new Error(`bad vector dimension ${dim}`);
+  const res = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE embedding IS NOT NULL');
+  const rows = res.rows[0]?.n ?? 0;
+  const mb = Math.min(2_048, Math.max(64, Math.ceil((rows * (dim * 4 + 512) * 1.3) / 1_048_576)));
   await q.exec(
-    `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON outcome_search USING hnsw ((embedding::vector(${dim})) vector_cosine_ops) WITH (m = 16, ef_construction = 64)`,
+    `SET maintenance_work_mem = '${mb}MB';
+     CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON outcome_search USING hnsw ((embedding::vector(${dim})) vector_cosine_ops) WITH (m = 16, ef_construction = 64);
+     RESET maintenance_work_mem;`,
   );
 }
 

@@ -42,30 +42,39 @@ export async function insertActiveModel(
   return Number(res.rows[0]!.id);
 }
 
-/** Stores an offline model's vocabulary: term, IDF and latent vector (pgvector text form). */
-export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: number[]; vectors: string[] }): Promise<void> {
-  const CHUNK = 2_000;
+/**
+ * Stores an offline model's vocabulary: term, IDF and latent vector. `vectors` holds the terms'
+ * vectors back to back (terms × dim float32); they are sent as one bytea per chunk and cut in SQL.
+ */
+export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: ArrayLike<number>; vectors: Float32Array; dim: number }): Promise<void> {
+  const CHUNK = 10_000;
+  const width = rows.dim * 4;
   for (let i = 0; i < rows.terms.length; i += CHUNK) {
+    const end = Math.min(rows.terms.length, i + CHUNK);
+    const bytes = new Uint8Array(rows.vectors.buffer, rows.vectors.byteOffset + i * width, (end - i) * width);
     await q.query(
       `INSERT INTO embedding_model_terms (model_id, term, idf, vec)
-       SELECT $1, t, i, v::vector FROM unnest($2::text[], $3::real[], $4::text[]) AS r(t, i, v)`,
-      [modelId, rows.terms.slice(i, i + CHUNK), rows.idf.slice(i, i + CHUNK), rows.vectors.slice(i, i + CHUNK)],
+       SELECT $1, t, i, substring($4::bytea FROM (o::int - 1) * $5::int + 1 FOR $5::int)
+       FROM unnest($2::text[], $3::real[]) WITH ORDINALITY AS r(t, i, o)`,
+      [modelId, rows.terms.slice(i, end), Array.from(rows.idf).slice(i, end), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), width],
     );
   }
 }
 
+/** A stored term vector (raw little-endian float32) as a Float32Array (copied: bytea buffers need not be aligned). */
+export function termVector(bytes: Uint8Array): Float32Array {
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
 /** The vocabulary rows of an offline model, for the given terms only (query time) or all (bulk embedding). */
-export async function loadModelTerms(q: Queryable, modelId: number, terms?: readonly string[]): Promise<{ term: string; idf: number; vec: string }[]> {
+export async function loadModelTerms(q: Queryable, modelId: number, terms?: readonly string[]): Promise<{ term: string; idf: number; vec: Float32Array }[]> {
   const res = terms
-    ? await q.query<{ term: string; idf: number; vec: string }>(
-        'SELECT term, idf, vec::text AS vec FROM embedding_model_terms WHERE model_id = $1 AND term = ANY($2::text[])',
+    ? await q.query<{ term: string; idf: number; vec: Uint8Array }>(
+        'SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1 AND term = ANY($2::text[])',
         [modelId, terms],
       )
-    : await q.query<{ term: string; idf: number; vec: string }>(
-        'SELECT term, idf, vec::text AS vec FROM embedding_model_terms WHERE model_id = $1',
-        [modelId],
-      );
-  return res.rows;
+    : await q.query<{ term: string; idf: number; vec: Uint8Array }>('SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1', [modelId]);
+  return res.rows.map((r) => ({ term: r.term, idf: r.idf, vec: termVector(r.vec) }));
 }
 
 /** Removes inactive models (their vectors are gone or stale) to keep the database small. */
@@ -80,22 +89,19 @@ export async function countSearchRows(q: Queryable): Promise<number> {
 }
 
 /** Token counts of every indexed outcome, a page at a time (fitting the offline model). */
-export async function* streamPostings(q: Queryable, pageSize = 2_000): AsyncGenerator<{ outcomeId: number; terms: Map<string, number> }[]> {
+export async function* streamPostings(q: Queryable, pageSize = 5_000): AsyncGenerator<{ outcomeId: number; terms: Map<string, number> }[]> {
   let after = 0;
   for (;;) {
-    const ids = await q.query<{ outcome_id: string }>(
-      'SELECT outcome_id FROM outcome_search WHERE outcome_id > $1 ORDER BY outcome_id LIMIT $2',
+    const res = await q.query<{ outcome_id: string; terms: string[]; tfs: number[] }>(
+      `WITH page AS (SELECT outcome_id FROM outcome_search WHERE outcome_id > $1 ORDER BY outcome_id LIMIT $2)
+       SELECT p.outcome_id, coalesce(array_agg(t.term) FILTER (WHERE t.term IS NOT NULL), '{}') AS terms,
+              coalesce(array_agg(t.tf) FILTER (WHERE t.term IS NOT NULL), '{}') AS tfs
+       FROM page p LEFT JOIN outcome_terms t ON t.outcome_id = p.outcome_id
+       GROUP BY p.outcome_id ORDER BY p.outcome_id`,
       [after, pageSize],
     );
-    if (ids.rows.length === 0) return;
-    const list = ids.rows.map((r) => Number(r.outcome_id));
-    after = list[list.length - 1]!;
-    const res = await q.query<{ outcome_id: string; term: string; tf: number }>(
-      'SELECT outcome_id, term, tf FROM outcome_terms WHERE outcome_id = ANY($1::bigint[])',
-      [list],
-    );
-    const byId = new Map(list.map((id) => [id, new Map<string, number>()]));
-    for (const r of res.rows) byId.get(Number(r.outcome_id))?.set(r.term, r.tf);
-    yield list.map((id) => ({ outcomeId: id, terms: byId.get(id)! }));
+    if (res.rows.length === 0) return;
+    after = Number(res.rows[res.rows.length - 1]!.outcome_id);
+    yield res.rows.map((r) => ({ outcomeId: Number(r.outcome_id), terms: new Map(r.terms.map((t, i) => [t, r.tfs[i]!])) }));
   }
 }
