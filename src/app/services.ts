@@ -1,6 +1,7 @@
 import type { Db } from '../../storage/db.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
+import type { ChannelNotifier } from '../notify/channelNotifier.js';
 
 /** What every capability may use: the ports, wired once at start-up by the composition root. */
 export interface Services {
@@ -12,4 +13,6 @@ export interface Services {
   /** Active provider per port, e.g. { translator: 'offline' }, shown by /status. */
   providers: Record<string, string>;
   now: () => Date;
+  /** Posts to shared channels (brokers' channel); absent when no adapter can post, then posts are logged. */
+  notifier?: ChannelNotifier;
 }

@@ -45,7 +45,7 @@ export class Router {
         a.action.endsWith('.') ? inbound.action.startsWith(a.action) : a.action === inbound.action,
       );
       if (!handler) return errorReply('That button is no longer active.', HELP_HINT);
-      return handler.run({ ...(await this.request(actor, '')), value: inbound.value });
+      return handler.run({ ...(await this.request(actor, '')), value: inbound.value, values: inbound.values });
     }
     const parsed = parseInput(cleanText(inbound.text, this.services.config.MAX_MESSAGE_CHARS));
     if (parsed.kind === 'empty') return errorReply('I got an empty message.', HELP_HINT);

@@ -11,12 +11,21 @@ export interface Actor {
   channelId?: string;
   /** True in a direct message with the bot, false in a shared channel. */
   direct: boolean;
+  /**
+   * One conversation thread, `platform:workspace:channel:thread`, so a multi-turn conversation
+   * stays together (a Slack thread, a DM). Absent where the platform has no threads.
+   */
+  threadKey?: string;
 }
 
-/** What an adapter hands the router: typed text, or a button/select press on an earlier reply. */
+/**
+ * What an adapter hands the router: typed text, or a button/select press on an earlier reply.
+ * A submitted form arrives as an action whose `action` is the form's id and whose `values` maps
+ * each input id to what was entered (empty inputs are left out).
+ */
 export type Inbound =
   | { kind: 'text'; text: string }
-  | { kind: 'action'; action: string; value?: string };
+  | { kind: 'action'; action: string; value?: string; values?: Record<string, string> };
 
 export interface CommandRequest {
   services: Services;
@@ -40,5 +49,5 @@ export interface Command {
 export interface ActionHandler {
   /** Action id, or a prefix ending in '.' that covers a family of actions. */
   action: string;
-  run(req: CommandRequest & { value?: string }): Promise<Reply | Reply[]>;
+  run(req: CommandRequest & { value?: string; values?: Record<string, string> }): Promise<Reply | Reply[]>;
 }

@@ -20,15 +20,21 @@ export interface LsaOptions {
   minDf?: number;
   /** Exponent α of the Σ^-α scaling of the latent axes (0 = plain fold-in, 1 = whitened). */
   sigmaPower?: number;
+  /**
+   * Most documents the SVD is fitted on: a larger corpus is sampled evenly (vocabulary and IDF
+   * still come from every document). The latent axes of a few ten thousand documents are stable,
+   * and the SVD's cost grows with the rows.
+   */
+  maxFitDocs?: number;
 }
 
-export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5 } as const;
+export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5, maxFitDocs: 20_000 } as const;
 
 /** Term counts of one document, keyed by term. */
 export type TermCounts = ReadonlyMap<string, number>;
 
 export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): LsaModel {
-  const { dim, maxTerms, minDf, sigmaPower } = { ...LSA_DEFAULTS, ...options };
+  const { dim, maxTerms, minDf, sigmaPower, maxFitDocs } = { ...LSA_DEFAULTS, ...options };
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
@@ -39,9 +45,10 @@ export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): L
     .map(([t]) => t);
   const index = new Map(terms.map((t, i) => [t, i]));
   const idf = Float32Array.from(terms, (t) => Math.log((n + 1) / (df.get(t)! + 1)) + 1);
-  const matrix = tfidfRows(docs, index, idf);
+  const fitDocs = n > maxFitDocs ? Array.from({ length: maxFitDocs }, (_, j) => docs[Math.floor((j * n) / maxFitDocs)]!) : docs;
+  const matrix = tfidfRows(fitDocs, index, idf);
   // Half the documents at most: with as many axes as documents the last ones are rounding noise.
-  const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(n / 2))), { powerIterations: 2 });
+  const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations: 2 });
   const k = svd.k;
   const projection = new Float32Array(terms.length * k);
   for (let c = 0; c < k; c++) {

@@ -1,26 +1,40 @@
 import type { Db, Queryable } from '../../storage/db.js';
-import { insertActiveModel, insertModelTerms, loadModelTerms, streamPostings, type EmbeddingModelRow } from '../../storage/repositories/searchModels.js';
+import { countSearchRows, insertActiveModel, insertModelTerms, loadModelTerms, streamPostings, type EmbeddingModelRow } from '../../storage/repositories/searchModels.js';
 import { termCounts, tokenizeText } from '../search/tokenizeText.js';
 import type { WeightedTerm } from '../search/searchQuery.js';
 import type { Embedder } from './embedder.js';
 import { fitLsa, foldIn, LSA_DEFAULTS, type LsaOptions } from './lsaModel.js';
-import { parseVector, vectorText } from './vectorText.js';
 
 interface TermRow {
   idf: number;
   vec: Float32Array;
 }
 
+/** Token counts per outcome id. */
+export type CorpusCounts = ReadonlyMap<number, ReadonlyMap<string, number>>;
+
 /**
- * Fits the offline LSA model on the token counts already in the search index and stores it as
- * the active model. Returns the new model's row id and its in-memory vocabulary.
+ * Fits the offline LSA model on the token counts of every indexed outcome and stores it as the
+ * active model. `known` (counts the caller already has, e.g. from the import that just indexed
+ * them) spares reading the postings back when it covers the whole index. Returns the new
+ * model's row id, its in-memory vocabulary and the counts it was fitted on (to embed them).
  */
-export async function fitOfflineModel(db: Db, options: LsaOptions = {}): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number }> {
-  const docs: Map<string, number>[] = [];
-  for await (const page of streamPostings(db)) for (const d of page) docs.push(d.terms);
-  const model = fitLsa(docs, options);
+export async function fitOfflineModel(
+  db: Db,
+  options: LsaOptions = {},
+  known?: CorpusCounts,
+): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number; counts: CorpusCounts }> {
+  let counts: CorpusCounts;
+  if (known && known.size > 0 && known.size === (await countSearchRows(db))) {
+    counts = known;
+  } else {
+    const read = new Map<number, Map<string, number>>();
+    for await (const page of streamPostings(db)) for (const d of page) read.set(d.outcomeId, d.terms);
+    counts = read;
+  }
+  const model = fitLsa([...counts.values()], options);
   const vocabulary = new Map<string, TermRow>();
-  model.terms.forEach((t, i) => vocabulary.set(t, { idf: model.idf[i]!, vec: model.projection.slice(i * model.dim, (i + 1) * model.dim) }));
+  model.terms.forEach((t, i) => vocabulary.set(t, { idf: model.idf[i]!, vec: model.projection.subarray(i * model.dim, (i + 1) * model.dim) }));
   const settings = { ...LSA_DEFAULTS, ...options };
   const modelId = await db.transaction(async (tx) => {
     const id = await insertActiveModel(tx, {
@@ -28,16 +42,12 @@ export async function fitOfflineModel(db: Db, options: LsaOptions = {}): Promise
       name: `lsa-${model.dim}`,
       dim: model.dim,
       params: { method: 'LSA: randomized truncated SVD of sublinear TF-IDF', ...settings, vocabulary: model.terms.length },
-      corpusSize: docs.length,
+      corpusSize: counts.size,
     });
-    await insertModelTerms(tx, id, {
-      terms: model.terms,
-      idf: Array.from(model.idf),
-      vectors: model.terms.map((t) => vectorText(vocabulary.get(t)!.vec) ?? `[${new Array(model.dim).fill(0).join(',')}]`),
-    });
+    await insertModelTerms(tx, id, { terms: model.terms, idf: model.idf, vectors: model.projection, dim: model.dim });
     return id;
   });
-  return { modelId, vocabulary, dim: model.dim };
+  return { modelId, vocabulary, dim: model.dim, counts };
 }
 
 /** Embeds token counts with an in-memory vocabulary (sublinear TF × IDF folded into the latent space). */
@@ -66,7 +76,7 @@ export function weightedCounts(text: string, extra: readonly WeightedTerm[] = []
  */
 export function createOfflineEmbedder(q: Queryable, model: EmbeddingModelRow): Embedder & { embedTermCounts(c: ReadonlyMap<string, number>): Promise<Float32Array | null> } {
   let whole: Map<string, TermRow> | undefined;
-  const toRows = (rows: { term: string; idf: number; vec: string }[]) => new Map(rows.map((r) => [r.term, { idf: r.idf, vec: parseVector(r.vec) }]));
+  const toRows = (rows: { term: string; idf: number; vec: Float32Array }[]) => new Map(rows.map((r) => [r.term, { idf: r.idf, vec: r.vec }]));
   const nonZero = (v: Float32Array) => (v.some((x) => x !== 0) ? v : null);
   return {
     provider: 'offline',

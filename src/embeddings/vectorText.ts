@@ -9,7 +9,3 @@ export function vectorText(v: ArrayLike<number>): string | null {
   });
   return any ? (pgvector.toSql(arr) as string) : null;
 }
-
-export function parseVector(text: string): Float32Array {
-  return Float32Array.from(pgvector.fromSql(text) as number[]);
-}

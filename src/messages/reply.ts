@@ -49,6 +49,11 @@ export interface Reply {
   visibility?: 'public' | 'private';
   /** 'error' replies tell the person something went wrong with what they sent. */
   tone?: 'normal' | 'error';
+  /**
+   * Answer to a form submission that is not accepted: a message per input id. Adapters show
+   * them next to the inputs and keep the form open (Slack: `response_action: errors`).
+   */
+  fieldErrors?: Record<string, string>;
 }
 
 export const reply = (...blocks: Block[]): Reply => ({ blocks });

@@ -3,15 +3,22 @@ import { loadIndexableOutcomes, writeSearchRows } from '../../storage/repositori
 import { searchableText } from './searchableText.js';
 import { termCounts, tokenizeText } from './tokenizeText.js';
 
-/** Tokenises the given outcomes and replaces their lexical index rows (embeddings come later). */
-export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Tokenises the given outcomes and replaces their lexical index rows (embeddings come later).
+ * Returns each outcome's token counts (the import keeps them for fitting the offline model).
+ */
+export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
+  const counts = new Map<number, Map<string, number>>();
+  if (ids.length === 0) return counts;
   const outcomes = await loadIndexableOutcomes(q, ids);
   await writeSearchRows(
     q,
     outcomes.map((o) => {
       const tokens = tokenizeText(searchableText(o));
-      return { outcomeId: o.id, terms: termCounts(tokens), docLen: tokens.length };
+      const terms = termCounts(tokens);
+      counts.set(o.id, terms);
+      return { outcomeId: o.id, terms, docLen: tokens.length };
     }),
   );
+  return counts;
 }

@@ -7,15 +7,19 @@ import { refreshEmbeddings, type RefreshOptions } from './refreshEmbeddings.js';
 /**
  * The search side of imports: each batch gets its lexical index rows inside the batch's
  * transaction; after the last batch the embeddings are brought up to date (model fitted or refitted
- * when needed, missing vectors embedded, HNSW index rebuilt after a bulk load).
+ * when needed, missing vectors embedded, HNSW index rebuilt after a bulk load). The token counts
+ * of the batches are kept until then, so fitting on a fresh store reads no postings back.
  */
 export function createOutcomeIndexer(settings: EmbeddingSettings, options: RefreshOptions = {}): OutcomeIndexer {
+  let counts = new Map<number, Map<string, number>>();
   return {
     async indexBatch(tx: Queryable, outcomeIds: number[]) {
-      await indexOutcomeText(tx, outcomeIds);
+      for (const [id, terms] of await indexOutcomeText(tx, outcomeIds)) counts.set(id, terms);
     },
     async finish(db: Db, _summary: IngestSummary) {
-      await refreshEmbeddings(db, settings, options);
+      const termCounts = counts;
+      counts = new Map();
+      await refreshEmbeddings(db, settings, { ...options, termCounts });
     },
   };
 }

@@ -10,10 +10,10 @@ import {
   loadIndexableOutcomes,
   writeEmbeddings,
 } from '../../storage/repositories/searchIndex.js';
-import { activeEmbeddingModel, countSearchRows, deleteInactiveModels, insertActiveModel, streamPostings } from '../../storage/repositories/searchModels.js';
+import { activeEmbeddingModel, countSearchRows, deleteInactiveModels, insertActiveModel } from '../../storage/repositories/searchModels.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
 import type { EmbeddingSettings } from '../embeddings/embeddingSettings.js';
-import { embedCounts, fitOfflineModel } from '../embeddings/offlineEmbedder.js';
+import { embedCounts, fitOfflineModel, type CorpusCounts } from '../embeddings/offlineEmbedder.js';
 import { vectorText } from '../embeddings/vectorText.js';
 import { indexOutcomeText } from './indexOutcomes.js';
 import { searchableText } from './searchableText.js';
@@ -27,7 +27,11 @@ export interface RefreshOptions {
   refitDrift?: number;
   /** More missing vectors than this: drop the HNSW index, embed, build it again. */
   rebuildThreshold?: number;
+  /** Token counts already at hand (the import that just indexed them): the fit reads no postings back when they cover the index. */
+  termCounts?: CorpusCounts;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Called with the report when done (e.g. to log the stage timings). */
+  onReport?: (report: RefreshReport) => void;
 }
 
 export interface RefreshReport {
@@ -35,6 +39,8 @@ export interface RefreshReport {
   fitted: boolean;
   embedded: number;
   indexRebuilt: boolean;
+  /** Seconds spent per stage (index, fit, embed, vector index, analyze). */
+  seconds: Record<string, number>;
 }
 
 const PAGE = 1_000;
@@ -46,9 +52,17 @@ const PAGE = 1_000;
  * index (dropped first for a bulk load: inserting into it row by row is slow).
  */
 export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, options: RefreshOptions = {}): Promise<RefreshReport> {
+  const seconds: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    seconds[stage] = Math.round((now - mark) / 10) / 100;
+    mark = now;
+  };
   for (let ids = await listUnindexedOutcomeIds(db, PAGE); ids.length > 0; ids = await listUnindexedOutcomeIds(db, PAGE)) {
     await db.transaction((tx) => indexOutcomeText(tx, ids));
   }
+  lap('index');
   const corpus = await countSearchRows(db);
   let model = await activeEmbeddingModel(db);
   const wantSwitch = options.switchModel && model && (model.provider !== settings.provider || (settings.provider === 'openai' && settings.model !== model.name));
@@ -56,11 +70,12 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
   const refit = (!model && settings.provider === 'offline') || (wantSwitch && settings.provider === 'offline') ||
     (model?.provider === 'offline' && (options.refit || drift > (options.refitDrift ?? 0.3)));
   let fitted: Awaited<ReturnType<typeof fitOfflineModel>> | undefined;
-  if (corpus === 0 && !model) return { model: 'none', fitted: false, embedded: 0, indexRebuilt: false };
+  if (corpus === 0 && !model) return { model: 'none', fitted: false, embedded: 0, indexRebuilt: false, seconds };
   if (refit) {
     options.onProgress?.('fitting the offline model', 0, corpus);
-    fitted = await fitOfflineModel(db, settings.dim ? { dim: settings.dim } : {});
+    fitted = await fitOfflineModel(db, settings.dim ? { dim: settings.dim } : {}, options.termCounts);
     model = await activeEmbeddingModel(db);
+    lap('fit');
   } else if (!model || wantSwitch) {
     if (!settings.model || !settings.dim) throw new Error('EMBEDDINGS_MODEL and EMBEDDINGS_DIM are required for the openai embeddings provider');
     await insertActiveModel(db, { provider: 'openai', name: settings.model, dim: settings.dim, params: { dimensions: settings.dim, baseURL: settings.baseURL ?? null } });
@@ -72,18 +87,20 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
     await clearEmbeddings(db);
   }
 
-  const missing = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE model_id IS DISTINCT FROM $1', [model.id])).rows[0]?.n ?? 0;
+  // Every id to embed, once (re-listing them page by page rescans the table each time).
+  const missing = await listUnembedded(db, model.id);
   // A new model may have another dimension than the index expression: always rebuild then.
-  const rebuild = Boolean(fitted || wantSwitch) || missing > (options.rebuildThreshold ?? Math.max(2_000, corpus * 0.2)) || !(await hasVectorIndex(db));
+  const rebuild = Boolean(fitted || wantSwitch) || missing.length > (options.rebuildThreshold ?? Math.max(2_000, corpus * 0.2)) || !(await hasVectorIndex(db));
   if (rebuild) await dropVectorIndex(db);
   const embedder = embedderFor(db, model, settings);
   let done = 0;
-  for (let ids = await listUnembedded(db, model.id, PAGE); ids.length > 0; ids = await listUnembedded(db, model.id, PAGE)) {
+  for (let at = 0; at < missing.length; at += PAGE) {
+    const ids = missing.slice(at, at + PAGE);
     let vectors: (Float32Array | null)[];
     if (fitted) {
-      const counts = new Map<number, Map<string, number>>();
-      for await (const page of streamPostingsFor(db, ids)) for (const d of page) counts.set(d.outcomeId, d.terms);
-      vectors = ids.map((id) => embedCounts(fitted!.vocabulary, counts.get(id) ?? new Map(), fitted!.dim));
+      // The counts the model was just fitted on: no postings read back, no text tokenised again.
+      const { vocabulary, dim, counts } = fitted;
+      vectors = ids.map((id) => embedCounts(vocabulary, counts.get(id) ?? new Map(), dim));
     } else {
       const outcomes = await loadIndexableOutcomes(db, ids);
       const byId = new Map(outcomes.map((o) => [o.id, searchableText(o)]));
@@ -91,26 +108,20 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
     }
     await writeEmbeddings(db, model.id, ids.map((id, i) => ({ outcomeId: id, text: vectors[i] ? vectorText(vectors[i]!) : null })));
     done += ids.length;
-    options.onProgress?.('embedding outcomes', done, missing);
+    options.onProgress?.('embedding outcomes', done, missing.length);
   }
+  lap('embed');
   if (rebuild) {
     options.onProgress?.('building the vector index', 0, 1);
     await createVectorIndex(db, model.dim);
+    lap('vector_index');
   }
   if (fitted || wantSwitch) await deleteInactiveModels(db);
-  if (rebuild) await analyzeSearchTables(db);
-  return { model: `${model.provider} ${model.name}`, fitted: Boolean(fitted), embedded: done, indexRebuilt: rebuild };
+  if (rebuild) {
+    await analyzeSearchTables(db);
+    lap('analyze');
+  }
+  const report = { model: `${model.provider} ${model.name}`, fitted: Boolean(fitted), embedded: done, indexRebuilt: rebuild, seconds };
+  options.onReport?.(report);
+  return report;
 }
-
-/** Token counts of the given outcomes (one page). */
-async function* streamPostingsFor(db: Db, ids: number[]) {
-  const res = await db.query<{ outcome_id: string; term: string; tf: number }>(
-    'SELECT outcome_id, term, tf FROM outcome_terms WHERE outcome_id = ANY($1::bigint[])',
-    [ids],
-  );
-  const byId = new Map(ids.map((id) => [id, new Map<string, number>()]));
-  for (const r of res.rows) byId.get(Number(r.outcome_id))?.set(r.term, r.tf);
-  yield ids.map((id) => ({ outcomeId: id, terms: byId.get(id)! }));
-}
-
-void streamPostings;
