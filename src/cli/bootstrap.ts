@@ -6,6 +6,7 @@ import type { Services } from '../app/services.js';
 import { openDb } from '../../storage/openDb.js';
 import { DataDirLockedError, DatabaseUnavailableError } from '../../storage/errors.js';
 import { CliExit, EXIT } from './exitCodes.js';
+import { translatorProvider } from '../translate/translatorFor.js';
 
 /** Reads .env (if present) and the environment, or stops with one line per problem. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,7 +28,7 @@ export async function connectServices(config: Config, adapters: string[]): Promi
       onError: (err) => log.warn({ err }, 'database connection error'),
     });
     if (applied.length > 0) log.info({ applied }, 'database migrated');
-    return { config, db, log, adapters, providers: {}, now: () => new Date() };
+    return { config, db, log, adapters, providers: { translator: translatorProvider(config) }, now: () => new Date() };
   } catch (err) {
     if (err instanceof DatabaseUnavailableError) {
       throw new CliExit(EXIT.unavailable, `Liaison cannot start: ${err.message} Check DATABASE_URL and that the server is running.`);
