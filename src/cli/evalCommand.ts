@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/loadConfig.js';
 import { runEvaluation, type EvalReport } from '../search/eval/runEvaluation.js';
 import { queryExpanders } from '../search/queryExpanders.js';
 import type { SearchMode } from '../search/searchQuery.js';
@@ -8,12 +9,24 @@ import { CliExit, EXIT } from './exitCodes.js';
 const USAGE = `Usage: liaison eval --corpus FILE --queries FILE --qrels FILE [options]
 
 Measures search on a BEIR data set (corpus.jsonl[.gz], queries.jsonl, qrels TSV with a header):
-imports the corpus into a throwaway in-memory database, runs every judged query, and prints
+imports the corpus into a throwaway in-memory database (or --data-dir), runs every judged query, and prints
 nDCG@10, recall@100 and MRR@10 (per kind too when queries carry "kind"). The last line is JSON.
 
   --mode lexical|dense|hybrid|all   which ranking to measure (default hybrid; all = the three)
   --k N                             nDCG cut-off reported besides @10 (default 10)
-  --translate NAME                  query expander from src/search/queryExpanders.ts (default none)`;
+  --translate NAME                  query expander from src/search/queryExpanders.ts: none, offline
+                                    or llm (default: the configured translator, TRANSLATOR, i.e.
+                                    offline unless TRANSLATOR=llm and LLM_ALLOWED=true);
+                                    --translate none measures the need text alone
+  --data-dir DIR                    keep the database in DIR: the first run imports the corpus,
+                                    later runs reuse it (one corpus per folder; delete it to rebuild)`;
+
+/** The expander named by the configuration: the translator a running Liaison would use. */
+export function configuredTranslate(env: NodeJS.ProcessEnv = process.env): string {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) return 'offline';
+  return loaded.config.TRANSLATOR === 'llm' && loaded.config.LLM_ALLOWED ? 'llm' : 'offline';
+}
 
 const MODES = ['lexical', 'dense', 'hybrid'] as const;
 
@@ -29,7 +42,8 @@ export async function evalCommand(argv: string[]): Promise<void> {
         qrels: { type: 'string' },
         mode: { type: 'string', default: 'hybrid' },
         k: { type: 'string', default: '10' },
-        translate: { type: 'string', default: 'none' },
+        translate: { type: 'string' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -48,8 +62,9 @@ export async function evalCommand(argv: string[]): Promise<void> {
   if (mode !== 'all' && !(MODES as readonly string[]).includes(mode)) throw new CliExit(EXIT.usage, `--mode must be lexical, dense, hybrid or all (got "${mode}").`);
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 1000) throw new CliExit(EXIT.usage, '--k must be a whole number from 1 to 1000.');
-  if (!queryExpanders[values.translate!]) {
-    throw new CliExit(EXIT.usage, `--translate must be one of ${Object.keys(queryExpanders).join(', ')} (got "${values.translate}").`);
+  const translate = values.translate ?? configuredTranslate();
+  if (!queryExpanders[translate]) {
+    throw new CliExit(EXIT.usage, `--translate must be one of ${Object.keys(queryExpanders).join(', ')} (got "${translate}").`);
   }
   const report = await runEvaluation({
     corpus,
@@ -57,7 +72,8 @@ export async function evalCommand(argv: string[]): Promise<void> {
     qrels,
     modes: mode === 'all' ? [...MODES] : [mode as SearchMode],
     k,
-    translate: values.translate!,
+    translate,
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     onProgress: (m) => process.stderr.write(`${m}…\n`),
   });
   process.stdout.write(formatReport(report));

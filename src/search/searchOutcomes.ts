@@ -7,9 +7,10 @@ import { DEFAULT_EMBEDDINGS, type EmbeddingSettings } from '../embeddings/embedd
 import { weightedCounts } from '../embeddings/offlineEmbedder.js';
 import { vectorText } from '../embeddings/vectorText.js';
 import { bestEvidence, displayTerms } from './bestEvidence.js';
-import type { SearchQuery } from './searchQuery.js';
+import type { SearchQuery, WeightedTerm } from './searchQuery.js';
 import type { SearchResult } from './searchResult.js';
 import { DEFAULT_TUNING, type SearchTuning } from './searchTuning.js';
+import { tokenizeText } from './tokenizeText.js';
 import { validateQuery } from './validateSearch.js';
 
 export interface SearchDeps {
@@ -33,10 +34,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const mode = query.mode ?? 'hybrid';
   const limit = query.limit ?? 10;
   const counts = weightedCounts(query.text ?? '', query.lexicalTerms);
-  const terms = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, tuning.maxQueryTerms)
-    .map(([term, weight]) => ({ term, weight }));
+  const terms = topTerms(counts, tuning.maxQueryTerms);
   const denseText = query.denseText?.trim() || query.text || '';
   if (terms.length === 0 && !(mode === 'dense' && query.denseText?.trim())) {
     throw new UserFacingError(
@@ -47,17 +45,25 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   }
   const { db } = deps;
   const model = mode === 'lexical' ? undefined : await activeEmbeddingModel(db);
-  let vector: string | null = null;
-  if (model) {
+  let embedFailed = false;
+  const embed = async (text: string, extra: WeightedTerm[]): Promise<string | null> => {
+    if (!model || embedFailed) return null;
     try {
-      const embedder = embedderFor(db, model, deps.embeddings ?? DEFAULT_EMBEDDINGS);
-      const v = await embedder.embedQuery(denseText, query.lexicalTerms);
-      vector = v ? vectorText(v) : null;
+      const v = await embedderFor(db, model, deps.embeddings ?? DEFAULT_EMBEDDINGS).embedQuery(text, extra);
+      return v ? vectorText(v) : null;
     } catch (err) {
+      embedFailed = true;
       deps.onWarning?.('the embeddings provider failed; showing lexical results only', err);
+      return null;
     }
-  }
-  if (mode === 'dense' && vector === null && terms.length === 0) return [];
+  };
+  // Split the added terms by language: the text's own and the other (a translation).
+  const textLang = query.text?.trim() ? languageOf(query.text) : undefined;
+  const extra = query.lexicalTerms ?? [];
+  const same = textLang ? extra.filter((t) => termLang(t) === textLang) : extra;
+  const other = textLang ? extra.filter((t) => termLang(t) !== textLang) : [];
+  const textWeight = tokenizeText(denseText).length;
+  const denseExtra = tuning.denseTermShare > 0 ? scaleTerms(same, tuning.denseTermShare * Math.max(1, textWeight)) : [];
   let iterative = iterativeScan.get(db);
   if (iterative === undefined) {
     const v = (await vectorExtensionVersion(db)) ?? '0';
@@ -66,27 +72,89 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
     iterativeScan.set(db, iterative);
   }
   const pool = Math.max(tuning.pool, limit);
-  const rows = await db.transaction(async (tx) => {
-    if (vector) await tuneVectorScan(tx, pool, iterative);
-    return hybridSearch(tx, {
-      terms,
-      vector,
-      modelId: model?.id ?? null,
-      dim: model?.dim ?? 1,
-      filters: { ...query.filters, excludeIds: query.excludeOutcomeIds },
-      pool,
-      limit,
-      useLexical: mode !== 'dense',
-      useDense: mode !== 'lexical',
-      k1: tuning.k1,
-      b: tuning.b,
-      fusion: mode === 'hybrid' ? tuning.fusion : 'convex',
-      denseWeight: mode === 'lexical' ? 0 : mode === 'dense' ? 1 : tuning.denseWeight,
-      rrfK: tuning.rrfK,
-      maxPerInstitution: tuning.maxPerInstitution,
+  const run = (runTerms: { term: string; weight: number }[], vector: string | null) =>
+    db.transaction(async (tx) => {
+      if (vector) await tuneVectorScan(tx, pool, iterative);
+      return hybridSearch(tx, {
+        terms: runTerms,
+        vector,
+        modelId: model?.id ?? null,
+        dim: model?.dim ?? 1,
+        filters: { ...query.filters, excludeIds: query.excludeOutcomeIds },
+        pool,
+        limit,
+        useLexical: mode !== 'dense',
+        useDense: mode !== 'lexical',
+        k1: tuning.k1,
+        b: tuning.b,
+        fusion: mode === 'hybrid' ? tuning.fusion : 'convex',
+        denseWeight: mode === 'lexical' ? 0 : mode === 'dense' ? 1 : tuning.denseWeight,
+        rrfK: tuning.rrfK,
+        maxPerInstitution: tuning.maxPerInstitution,
+      });
     });
-  });
-  return rows.map((r, i) => toResult(r, i + 1, counts));
+  if (!tuning.languageFusion || other.length === 0 || !textLang) {
+    const vector = await embed(denseText, denseExtra);
+    if (mode === 'dense' && vector === null && terms.length === 0) return [];
+    const rows = await run(terms, vector);
+    return rows.map((r, i) => toResult(r, i + 1, counts));
+  }
+  // A translated query: the whole query as usual, plus the other language's terms searched on
+  // their own (with their own query vector), max-normalised and scaled by the weight the query
+  // gives that language, so its outcomes are not buried under the long text's matches.
+  const otherCounts = weightedCounts('', other);
+  const ownWeight = tokenizeText(query.text ?? '').length + same.reduce((a, t) => a + t.weight, 0);
+  const otherWeight = other.reduce((a, t) => a + t.weight, 0);
+  const [ownVector, otherVector] = [await embed(denseText, denseExtra), await embed('', other)];
+  const lists = [
+    { rows: await run(terms, ownVector), factor: 1 },
+    { rows: await run(topTerms(otherCounts, tuning.maxQueryTerms), otherVector), factor: Math.min(1, otherWeight / Math.max(ownWeight, 1e-9)) },
+  ];
+  const best = new Map<number, HybridRow>();
+  for (const { rows, factor } of lists) {
+    for (const r of rows) {
+      const scored = { ...r, fused: Number(r.fused) * factor };
+      const prev = best.get(r.id);
+      if (!prev || scored.fused > prev.fused) best.set(r.id, scored);
+    }
+  }
+  const merged = [...best.values()].sort((a, b) => b.fused - a.fused || a.id - b.id);
+  const perInstitution = new Map<string, number>();
+  const kept: HybridRow[] = [];
+  const overflow: HybridRow[] = [];
+  for (const r of merged) {
+    const key = r.institution ? r.institution.toLowerCase() : `id:${r.id}`;
+    const n = (perInstitution.get(key) ?? 0) + 1;
+    perInstitution.set(key, n);
+    (n > tuning.maxPerInstitution ? overflow : kept).push(r);
+  }
+  return [...kept, ...overflow].slice(0, limit).map((r, i) => toResult(r, i + 1, counts));
+}
+
+const HAN_CHAR = /\p{Script=Han}/gu;
+const LATIN_WORD = /[A-Za-z]+/g;
+
+/** Chinese when Han characters outnumber twice the Latin words (about one bigram per word). */
+function languageOf(text: string): 'en' | 'zh' {
+  const han = text.match(HAN_CHAR)?.length ?? 0;
+  const latin = text.match(LATIN_WORD)?.length ?? 0;
+  return han > 0 && han >= latin * 2 ? 'zh' : 'en';
+}
+
+function termLang(t: WeightedTerm): 'en' | 'zh' {
+  return t.lang ?? (/\p{Script=Han}/u.test(t.term) ? 'zh' : 'en');
+}
+
+function scaleTerms(terms: WeightedTerm[], total: number): WeightedTerm[] {
+  const sum = terms.reduce((a, t) => a + t.weight, 0);
+  return sum > 0 ? terms.map((t) => ({ ...t, weight: (t.weight * total) / sum })) : [];
+}
+
+function topTerms(counts: ReadonlyMap<string, number>, max: number): { term: string; weight: number }[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([term, weight]) => ({ term, weight }));
 }
 
 function toResult(r: HybridRow, rank: number, queryCounts: ReadonlyMap<string, number>): SearchResult {

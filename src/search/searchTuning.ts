@@ -14,6 +14,19 @@ export interface SearchTuning {
   maxPerInstitution: number;
   /** Most query terms kept (highest weights first): long texts keep their strongest words. */
   maxQueryTerms: number;
+  /**
+   * The query vector reads the text (or denseText) plus the query's added terms in the text's
+   * own language, scaled to this share of the text's weight (0: the text alone). Other-language
+   * terms never enter it: mixed into one vector they pull it away from both languages.
+   */
+  denseTermShare: number;
+  /**
+   * When some added terms are in another language than the text (a translated need), those terms
+   * are also searched on their own (with their own query vector); that list, max-normalised and
+   * scaled by the weight the query gives the other language, is merged into the whole query's,
+   * so the other language's outcomes are not buried under the long text's matches. False: one search.
+   */
+  languageFusion: boolean;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -25,4 +38,6 @@ export const DEFAULT_TUNING: SearchTuning = {
   pool: 100,
   maxPerInstitution: 3,
   maxQueryTerms: 64,
+  denseTermShare: 0,
+  languageFusion: true,
 };

@@ -30,3 +30,36 @@ export function extractConstraints(text: string): BriefConstraints {
   if (conf) c.confidentiality = conf[0].trim().slice(0, 300);
   return c;
 }
+
+const CONSTRAINT_PHRASES: RegExp[] = [
+  /\b(?:our\s+|the\s+|a\s+)?(?:budget|funding)\b[^.;!?\n]{0,60}?(?:(?:US\$|\$|€|£|¥|RMB|CNY|USD|EUR)\s?\d[\d,.]*\s?(?:k|m|million|thousand|bn)?|\d[\d,.]*\s?(?:k|m|million|thousand)?\s?(?:dollars|euros|yuan|USD|EUR|RMB))/gi,
+  /(?:US\$|\$|€|£|¥)\s?\d[\d,.]*\s?(?:k|m|million|thousand|bn)?/gi,
+  /\d[\d,.]*\s?(?:k|m|million|thousand)?\s?(?:dollars|euros|yuan|USD|EUR|RMB)\b/gi,
+  /\b(?:within|in|by|over|next)\s+(?:the\s+next\s+)?\d+\s*(?:days?|weeks?|months?|years?|quarters?)\b/gi,
+  /\bby\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]\s*)?(?:20\d\d|next year|this year|January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
+  /\b(?:[Bb]ased|[Ll]ocated|[Hh]eadquartered)\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/g,
+  /\bTRL\s*(?:of\s*|level\s*|≥\s*|>=\s*|at least\s*)?\d(?:\s*[-–~to]+\s*\d)?/gi,
+  /(?:预算|经费|投入|资金)[^。；！？\n]{0,12}?\d[\d,.]*\s?(?:万|亿|千)?元?/g,
+  /\d[\d,.]*\s?(?:万|亿)元/g,
+  /\d+\s*(?:个月|周|年|天)(?:内|之内)?|年底前?|年内|明年|春节前|下半年|上半年/g,
+];
+
+/** Sentences about money, deadlines and paperwork only: dropped whole when they hold no other content. */
+const CONSTRAINT_SENTENCE = /\b(?:budget|funding|deadline|timeline|confidential|NDA|non-disclosure|licen[cs](?:e|ing)|royalt(?:y|ies))\b|预算|经费|保密|期限|许可/i;
+
+/**
+ * The need without its stated constraints (budget, timeline, TRL, money amounts): these go to
+ * the brief's constraints, and their words ("budget", "months", "$50k") say nothing about the
+ * research wanted. Short sentences that are only about such terms are dropped whole.
+ */
+export function stripConstraints(text: string): string {
+  const sentences = text.split(/(?<=[.;!?。；！？，\n])/);
+  return sentences
+    .map((s) => {
+      let out = s;
+      for (const re of CONSTRAINT_PHRASES) out = out.replace(re, ' ');
+      if (CONSTRAINT_SENTENCE.test(s) && (out.match(/[A-Za-z]{3,}/g)?.length ?? 0) + (out.match(/\p{Script=Han}/gu)?.length ?? 0) / 2 <= 6) return ' ';
+      return out;
+    })
+    .join('');
+}

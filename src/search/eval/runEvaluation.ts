@@ -17,6 +17,8 @@ export interface EvalOptions {
   modes: SearchMode[];
   k: number;
   translate: string;
+  /** A PGlite folder kept between runs: the corpus is imported only when the store holds no outcomes yet. */
+  dataDir?: string;
   tuning?: Partial<SearchTuning>;
   onProgress?: (message: string) => void;
 }
@@ -36,8 +38,8 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Runs a BEIR data set through the real pipeline: the corpus is imported into a throwaway
- * in-memory PGlite (lexical index, offline model fitted, embeddings, HNSW), each judged query is
- * searched in each mode, and nDCG/recall/MRR are averaged (per kind too when queries have one).
+ * in-memory PGlite (lexical index, offline model fitted, embeddings, HNSW), or into `dataDir`
+ * once and reused by later runs; each judged query is searched in each mode, and nDCG/recall/MRR are averaged (per kind too when queries have one).
  */
 export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
   const expander = queryExpanders[o.translate];
@@ -45,16 +47,23 @@ export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
   const started = performance.now();
   const qrels = await readQrels(o.qrels);
   const queries = (await readJsonLines<BeirQuery>(o.queries)).filter((q) => qrels.has(q._id));
-  const db = await openPglite();
+  const db = await openPglite(o.dataDir);
   try {
     await migrate(db);
-    o.onProgress?.('importing the corpus');
-    const summary = await ingestOutcomes(db, readOutcomeFile(o.corpus, { format: 'beir' }), {
-      source: 'eval',
-      batchSize: 1_000,
-      actor: 'eval',
-      indexer: createOutcomeIndexer({ provider: 'offline' }, { onProgress: (stage) => o.onProgress?.(stage) }),
-    });
+    const held = o.dataDir ? Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM outcomes')).rows[0]?.n ?? 0) : 0;
+    let imported = held;
+    if (held === 0) {
+      o.onProgress?.('importing the corpus');
+      const summary = await ingestOutcomes(db, readOutcomeFile(o.corpus, { format: 'beir' }), {
+        source: 'eval',
+        batchSize: 1_000,
+        actor: 'eval',
+        indexer: createOutcomeIndexer({ provider: 'offline' }, { onProgress: (stage) => o.onProgress?.(stage) }),
+      });
+      imported = summary.added + summary.updated + summary.unchanged;
+    } else {
+      o.onProgress?.(`reusing the ${held} outcomes already in ${o.dataDir}`);
+    }
     const indexSeconds = (performance.now() - started) / 1000;
     const byMode: Record<string, ModeReport> = {};
     const expansions = new Map<string, Awaited<ReturnType<typeof expander>>>();
@@ -83,7 +92,7 @@ export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
       translate: o.translate,
       seconds: round((performance.now() - started) / 1000),
       index_seconds: round(indexSeconds),
-      corpus: summary.added + summary.updated + summary.unchanged,
+      corpus: imported,
       byMode,
     };
   } finally {

@@ -1,8 +1,9 @@
-import { ENGLISH_STOP_WORDS } from '../text/stopwords.js';
+import { ENGLISH_STOP_WORDS, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH } from '../text/stopwords.js';
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
 import type { Lang } from '../corpusFeedback.js';
+import { stripConstraints } from '../constraints.js';
 
 /** A content word or compound of the need, in the need's own language. */
 export interface SourceTerm {
@@ -30,11 +31,11 @@ export function englishSourceTerms(text: string): SourceTerm[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (next && !ENGLISH_STOP_WORDS.has(w) && !ENGLISH_STOP_WORDS.has(next)) {
+    if (next && !ENGLISH_STOP_WORDS.has(w) && !ENGLISH_STOP_WORDS.has(next) && !(NEED_TALK_WORDS.has(w) && NEED_TALK_WORDS.has(next))) {
       const lemma = wn.baseForm(`${w}_${wn.baseForm(next) ?? next}`) ?? wn.baseForm(`${w}_${next}`);
       if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
     }
-    if (ENGLISH_STOP_WORDS.has(w) || w.length < 2) continue;
+    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || w.length < 2) continue;
     add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];
@@ -46,6 +47,7 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     if (!isCjk(word) && !/^[A-Za-z]{2,}/.test(word)) continue;
     if (FUNCTION_TAGS.test(tag) && !(tag === 'x' && word.length >= 2 && isCjk(word))) continue;
     if (/^[A-Za-z]/.test(word)) continue; // Latin words inside Chinese text go through the English path
+    if (NEED_TALK_WORDS_ZH.has(word)) continue;
     const idf = chineseIdf(word) ?? 12;
     if (idf < 6) continue; // very common words (公司, 问题, 现在…) say nothing about the topic
     const weight = Math.min(1, idf / 12);
@@ -56,8 +58,9 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
   return [...out.values()];
 }
 
-/** Content terms of a need that may mix English and Chinese. */
-export function sourceTerms(text: string): SourceTerm[] {
+/** Content terms of a need that may mix English and Chinese (its budget, timeline and region left out). */
+export function sourceTerms(raw: string): SourceTerm[] {
+  const text = stripConstraints(raw);
   const latin = text.replace(/[\u3400-\u9fff\uf900-\ufaff]+/g, ' ');
   return [...chineseSourceTerms(text), ...englishSourceTerms(latin)];
 }

@@ -11,3 +11,29 @@ over under again further then once here there when where why how all any both ea
 no nor not only own same so than too very s t can will just don should now d ll m o re ve y ain aren couldn didn
 doesn hadn hasn haven isn ma mightn mustn needn shan shouldn wasn weren won wouldn`.split(/\s+/),
 );
+
+/**
+ * Words of the business conversation around a need (who asks, what they want, what it costs),
+ * not of its technical content: kept out of the translated and expanded terms, where they only
+ * add noise ("want" → 想要, "fix" → 修理). The need's own text still carries them to the search,
+ * where BM25 gives them little weight.
+ */
+export const NEED_TALK_WORDS: ReadonlySet<string> = new Set(
+  `need needs needed want wants wanted wish like would could may might must shall get gets got getting make makes made
+making run runs running use used using way ways better best good bad fix fixed fixing solve solution solutions help
+idea ideas option options anything something someone anyone thing things lot lots kind sort know think say says said
+tell ask asked asking look looking find finding try trying work works worked right now currently today still already
+also even really always often sometimes every week weeks month months year years day days time times quarter
+company companies firm business businesses customer customers client clients management manager managers board boss
+owner owners team staff vendor vendors supplier suppliers competition competitor competitors market price prices cost
+costs costly expensive cheap cheaper money budget budgets fortune bill bills profit profits sell selling sold buy buying
+bought pay paying paid afford save saving savings worth invest investment plan plans planning project projects
+problem problems issue issues concern concerns complain complaint complaints headache question questions answer
+approach smarter smart different differently new next old big small large little much many several whether`.split(/\s+/),
+);
+
+/** Chinese words of the same kind (jieba words; very common ones already fall to the IDF cut). */
+export const NEED_TALK_WORDS_ZH: ReadonlySet<string> = new Set(
+  `我们 我司 公司 厂里 老板 领导 客户 厂家 供应商 想要 希望 需要 打算 考虑 了解 知道 办法 方法 方案 成熟 有没有 怎么 怎样 如何
+什么 哪种 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直`.split(/\s+/),
+);

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../storage/db.js';
+import { searchOutcomes } from '../../src/search/searchOutcomes.js';
+import { testEngines } from '../support/testDb.js';
+import { loadOutcomes } from '../search/searchFixture.js';
+
+describe.each(testEngines)('searching with a translated need on $name', (engine) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await engine.open();
+    await loadOutcomes(db);
+  });
+  afterAll(async () => db?.close());
+
+  const query = (share: number) => ({
+    text: 'our cold storage warehouse compressors waste electricity',
+    lexicalTerms: [
+      { term: '冷库', weight: 3 * share, lang: 'zh' as const },
+      { term: '节能', weight: 2 * share, lang: 'zh' as const },
+    ],
+  });
+
+  it('lets outcomes in the other language surface, as far as the query weighs that language', async () => {
+    const strong = await searchOutcomes({ db }, query(1));
+    expect(strong[0]!.sourceId).toBe('C-COLD');
+    const weak = await searchOutcomes({ db }, query(0.05));
+    const rank = weak.findIndex((r) => r.sourceId === 'C-COLD');
+    expect(rank).toBeGreaterThan(0);
+  });
+
+  it('keeps other-language terms out of the query vector (dense mode reads the text)', async () => {
+    const plain = await searchOutcomes({ db }, { text: 'kiln exhaust heat exchanger', mode: 'dense', limit: 5 });
+    const mixed = await searchOutcomes({ db }, { text: 'kiln exhaust heat exchanger', mode: 'dense', limit: 5, lexicalTerms: [{ term: '冷库', weight: 0.01, lang: 'zh' }] }, );
+    expect(mixed[0]!.sourceId).toBe(plain[0]!.sourceId);
+    expect(plain[0]!.sourceId).not.toBe('C-COLD');
+  });
+
+  it('searches as one query when fusion is switched off', async () => {
+    const results = await searchOutcomes({ db, tuning: { languageFusion: false } }, query(1));
+    expect(results.map((r) => r.sourceId)).toContain('C-COLD');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { configuredTranslate } from '../../src/cli/evalCommand.js';
+import { extractConstraints, stripConstraints } from '../../src/translate/constraints.js';
+import { sourceTerms } from '../../src/translate/offline/sourceTerms.js';
+
+describe('what the offline translator reads of a need', () => {
+  it('leaves budget, timeline and location out of the terms, but still records them as constraints', () => {
+    const text = 'Our kilns waste a lot of heat. Budget is about $50k and we need it within 6 months. Based in Germany.';
+    expect(stripConstraints(text)).not.toMatch(/50k|6 months|Germany|Budget/);
+    const terms = sourceTerms(text).map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['kilns', 'waste', 'heat']));
+    for (const noise of ['budget', 'months', 'germany', 'based']) expect(terms).not.toContain(noise);
+    expect(extractConstraints(text)).toMatchObject({ budgetBand: '$50k', timeline: 'within 6 months' });
+    const zh = sourceTerms('我们想在6个月内解决窑炉余热回收问题，预算50万元。').map((t) => t.term);
+    expect(zh).toEqual(expect.arrayContaining(['窑炉', '余热', '回收']));
+    expect(zh.some((t) => /预算|万元|个月/.test(t))).toBe(false);
+  });
+
+  it('drops the words of the business conversation, keeps the technical ones', () => {
+    const terms = sourceTerms('Our company needs a better way to fix the boiler corrosion; the board wants to cut costs.').map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['boiler', 'corrosion']));
+    for (const noise of ['company', 'needs', 'better', 'way', 'fix', 'board', 'wants', 'costs']) expect(terms).not.toContain(noise);
+    expect(sourceTerms('我们公司想了解冷凝炉省气的原理，有没有成熟方案？').map((t) => t.term)).not.toEqual(expect.arrayContaining(['公司']));
+  });
+
+  it('has liaison eval use the configured translator unless told otherwise', () => {
+    expect(configuredTranslate({})).toBe('offline');
+    expect(configuredTranslate({ TRANSLATOR: 'llm' })).toBe('offline');
+    expect(configuredTranslate({ TRANSLATOR: 'llm', LLM_ALLOWED: 'true', OPENAI_BASE_URL: 'http://127.0.0.1:9', OPENAI_MODEL: 'm' })).toBe('llm');
+  });
+});
