@@ -128,7 +128,7 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
   try {
     await migrate(db);
     const t0 = performance.now();
-    await ingestOutcomes(db, corpusRows(size), { source: 'bench', actor: 'bench', batchSize: 1_000, indexer: createOutcomeIndexer({ provider: 'offline' }), onProgress: (d) => d % 5_000 === 0 && sample() });
+    await ingestOutcomes(db, corpusRows(size), { source: 'bench', actor: 'bench', batchSize: 1_000, indexer: createOutcomeIndexer({ provider: 'offline' }, { onReport: (r) => process.stderr.write(`search bench: ${engine}, ${size}: finish stages (s) ${JSON.stringify(r.seconds)}\n`) }), onProgress: (d) => d % 5_000 === 0 && sample() });
     const ingestS = (performance.now() - t0) / 1000;
     sample();
     const texts = await queries(nQueries);

@@ -164,14 +164,16 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
     y = mulSparse(a, mulSparseT(a, y, l), l);
   }
   orthonormalise(y, a.rows, l, 2);
-  const bt = mulSparseT(a, y, l); // Aᵀ·Q = Bᵀ, m×l
-  const gram = new Float64Array(l * l); // B·Bᵀ = (Bᵀ)ᵀ·Bᵀ
-  for (let r = 0; r < a.cols; r++) {
+  // B·Bᵀ = Qᵀ·A·Aᵀ·Q, formed on the document side (n×l) rather than from Bᵀ (m×l, m = the
+  // vocabulary, usually far larger): two sparse products and one n×l×l one.
+  const z = mulSparse(a, mulSparseT(a, y, l), l);
+  const gram = new Float64Array(l * l);
+  for (let r = 0; r < a.rows; r++) {
     const o = r * l;
     for (let i = 0; i < l; i++) {
-      const bi = bt[o + i]!;
-      if (bi === 0) continue;
-      for (let j = i; j < l; j++) gram[i * l + j]! += bi * bt[o + j]!;
+      const qi = y[o + i]!;
+      if (qi === 0) continue;
+      for (let j = i; j < l; j++) gram[i * l + j]! += qi * z[o + j]!;
     }
   }
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i]!;
@@ -179,16 +181,25 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
   const order = [...values.keys()].sort((p, q) => values[q]! - values[p]!).slice(0, Math.min(k, l));
   const kk = order.length;
   const sigma = new Float64Array(kk);
-  const v = new Float64Array(a.cols * kk);
+  // V = Bᵀ·U·Σ⁻¹ = Aᵀ·(Q·U·Σ⁻¹): the left singular vectors (n×k) first, then one sparse product,
+  // instead of the dense m×l×k product.
+  const w = new Float64Array(l * kk);
   order.forEach((e, c) => {
-    const s = Math.sqrt(Math.max(values[e]!, 0));
-    sigma[c] = s;
-    if (s === 0) return;
-    for (let r = 0; r < a.cols; r++) {
-      let acc = 0;
-      for (let i = 0; i < l; i++) acc += bt[r * l + i]! * vectors[i * l + e]!;
-      v[r * kk + c] = acc / s;
-    }
+    const sv = Math.sqrt(Math.max(values[e]!, 0));
+    sigma[c] = sv;
+    if (sv === 0) return;
+    for (let i = 0; i < l; i++) w[i * kk + c] = vectors[i * l + e]! / sv;
   });
+  const left = new Float64Array(a.rows * kk);
+  for (let r = 0; r < a.rows; r++) {
+    const o = r * kk;
+    for (let i = 0; i < l; i++) {
+      const qi = y[r * l + i]!;
+      if (qi === 0) continue;
+      const wi = i * kk;
+      for (let c = 0; c < kk; c++) left[o + c]! += qi * w[wi + c]!;
+    }
+  }
+  const v = mulSparseT(a, left, kk);
   return { sigma, v, k: kk };
 }

@@ -19,13 +19,14 @@ CREATE UNIQUE INDEX embedding_models_one_active ON embedding_models (active) WHE
 
 -- The offline model itself: each vocabulary term's IDF and latent vector (a text is embedded by
 -- summing the vectors of its terms), so a query needs only its own terms' rows. The vector is
--- only ever read by the application, so it is stored as raw float32 (little-endian, dim × 4
--- bytes): writing tens of thousands of them as pgvector text was the slowest part of a fit.
+-- only ever read by the application: it is stored as base64 of its float32 values (little-endian),
+-- exact and ~5x faster to write and read than pgvector text or bytea (hex) on PGlite, where
+-- storing a fitted vocabulary was the slowest part of the first import.
 CREATE TABLE embedding_model_terms (
   model_id  bigint NOT NULL REFERENCES embedding_models(id) ON DELETE CASCADE,
   term      text NOT NULL,
   idf       real NOT NULL,
-  vec       bytea NOT NULL,
+  vec       text NOT NULL,                  -- base64 of dim little-endian float32 values
   PRIMARY KEY (model_id, term)
 );
 

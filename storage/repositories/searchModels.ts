@@ -44,36 +44,37 @@ export async function insertActiveModel(
 
 /**
  * Stores an offline model's vocabulary: term, IDF and latent vector. `vectors` holds the terms'
- * vectors back to back (terms × dim float32); they are sent as one bytea per chunk and cut in SQL.
+ * vectors back to back (terms × dim float32), stored base64-encoded (see migration 003).
  */
 export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: ArrayLike<number>; vectors: Float32Array; dim: number }): Promise<void> {
   const CHUNK = 10_000;
   const width = rows.dim * 4;
+  const idf = Array.from(rows.idf);
   for (let i = 0; i < rows.terms.length; i += CHUNK) {
     const end = Math.min(rows.terms.length, i + CHUNK);
-    const bytes = new Uint8Array(rows.vectors.buffer, rows.vectors.byteOffset + i * width, (end - i) * width);
+    const vectors: string[] = [];
+    for (let r = i; r < end; r++) vectors.push(Buffer.from(rows.vectors.buffer, rows.vectors.byteOffset + r * width, width).toString('base64'));
     await q.query(
-      `INSERT INTO embedding_model_terms (model_id, term, idf, vec)
-       SELECT $1, t, i, substring($4::bytea FROM (o::int - 1) * $5::int + 1 FOR $5::int)
-       FROM unnest($2::text[], $3::real[]) WITH ORDINALITY AS r(t, i, o)`,
-      [modelId, rows.terms.slice(i, end), Array.from(rows.idf).slice(i, end), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), width],
+      `INSERT INTO embedding_model_terms (model_id, term, idf, vec) SELECT $1, t, i, v FROM unnest($2::text[], $3::real[], $4::text[]) AS r(t, i, v)`,
+      [modelId, rows.terms.slice(i, end), idf.slice(i, end), vectors],
     );
   }
 }
 
-/** A stored term vector (raw little-endian float32) as a Float32Array (copied: bytea buffers need not be aligned). */
-export function termVector(bytes: Uint8Array): Float32Array {
+/** A stored term vector (base64 of little-endian float32) as a Float32Array. */
+function termVector(base64: string): Float32Array {
+  const bytes = Buffer.from(base64, 'base64');
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /** The vocabulary rows of an offline model, for the given terms only (query time) or all (bulk embedding). */
 export async function loadModelTerms(q: Queryable, modelId: number, terms?: readonly string[]): Promise<{ term: string; idf: number; vec: Float32Array }[]> {
   const res = terms
-    ? await q.query<{ term: string; idf: number; vec: Uint8Array }>(
+    ? await q.query<{ term: string; idf: number; vec: string }>(
         'SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1 AND term = ANY($2::text[])',
         [modelId, terms],
       )
-    : await q.query<{ term: string; idf: number; vec: Uint8Array }>('SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1', [modelId]);
+    : await q.query<{ term: string; idf: number; vec: string }>('SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1', [modelId]);
   return res.rows.map((r) => ({ term: r.term, idf: r.idf, vec: termVector(r.vec) }));
 }
 
