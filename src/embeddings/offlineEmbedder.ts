@@ -23,7 +23,7 @@ export async function fitOfflineModel(
   db: Db,
   options: LsaOptions = {},
   known?: CorpusCounts,
-): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number; counts: CorpusCounts }> {
+): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number; counts: CorpusCounts } | undefined> {
   let counts: CorpusCounts;
   if (known && known.size > 0 && known.size === (await countSearchRows(db))) {
     counts = known;
@@ -33,6 +33,8 @@ export async function fitOfflineModel(
     counts = read;
   }
   const model = fitLsa([...counts.values()], options);
+  // A handful of documents shares no term twice: no latent axis to fit, search stays lexical.
+  if (model.dim === 0) return undefined;
   const vocabulary = new Map<string, TermRow>();
   model.terms.forEach((t, i) => vocabulary.set(t, { idf: model.idf[i]!, vec: model.projection.subarray(i * model.dim, (i + 1) * model.dim) }));
   const settings = { ...LSA_DEFAULTS, ...options };

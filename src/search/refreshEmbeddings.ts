@@ -74,6 +74,7 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
   if (refit) {
     options.onProgress?.('fitting the offline model', 0, corpus);
     fitted = await fitOfflineModel(db, settings.dim ? { dim: settings.dim } : {}, options.termCounts);
+    if (!fitted && !model) return { model: 'none', fitted: false, embedded: 0, indexRebuilt: false, seconds };
     model = await activeEmbeddingModel(db);
     lap('fit');
   } else if (!model || wantSwitch) {
