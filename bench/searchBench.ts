@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../storage/db.js';
 import { openPglite } from '../storage/pgliteDb.js';
-import { openPostgres } from '../storage/postgresDb.js';
+import { openScratchSchema } from '../storage/scratchSchema.js';
 import { migrate } from '../storage/migrate.js';
 import { nearestOutcomeIds } from '../storage/repositories/searchQueries.js';
 import { activeEmbeddingModel } from '../storage/repositories/searchModels.js';
@@ -99,20 +98,7 @@ async function queries(n: number): Promise<string[]> {
 }
 
 async function openEngine(engine: string): Promise<Db> {
-  if (engine === 'pglite') return openPglite();
-  const url = process.env.DATABASE_URL!;
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = await openPostgres(url, { poolSize: 1 });
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  const db = await openPostgres(url, { searchPath: `${schema},public` });
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
+  return engine === 'pglite' ? openPglite() : openScratchSchema(process.env.DATABASE_URL!, 'bench');
 }
 
 const pct = (xs: number[], p: number) => {

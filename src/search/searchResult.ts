@@ -1,19 +1,8 @@
-/** One search hit: the outcome and why it was found. */
-export interface SearchResult {
+import type { OutcomeValues } from '../../storage/repositories/outcomes.js';
+
+/** One search hit: the outcome (all but its contact) and why it was found. */
+export interface SearchResult extends Omit<OutcomeValues, 'contact'> {
   id: number;
-  sourceId: string;
-  kind: string;
-  title: string;
-  abstract: string;
-  institution?: string;
-  disciplines: string[];
-  keywords: string[];
-  year?: number;
-  trl?: number;
-  ipStatus?: string;
-  region?: string;
-  url?: string;
-  language: string;
   explanation: SearchExplanation;
 }
 

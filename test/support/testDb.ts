@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../../storage/db.js';
 import { openPglite } from '../../storage/pgliteDb.js';
-import { openPostgres } from '../../storage/postgresDb.js';
+import { openScratchSchema } from '../../storage/scratchSchema.js';
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';
@@ -17,20 +16,5 @@ const url = process.env.TEST_DATABASE_URL;
  */
 export const testEngines: TestEngine[] = [
   { name: 'pglite', open: () => openPglite() },
-  ...(url ? [{ name: 'postgres' as const, open: () => openIsolatedPostgres(url) }] : []),
+  ...(url ? [{ name: 'postgres' as const, open: () => openScratchSchema(url, 't') }] : []),
 ];
-
-async function openIsolatedPostgres(serverUrl: string): Promise<Db> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = await openPostgres(serverUrl, { poolSize: 1 });
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  const db = await openPostgres(serverUrl, { searchPath: `${schema},public` });
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-}
