@@ -25,6 +25,6 @@ export function bestEvidence(title: string, abstract: string, weights: ReadonlyM
 }
 
 /** How a matched token reads to a person: bigram markers dropped, duplicates removed. */
-export function displayTerms(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.map((t) => (t.startsWith('_') ? t.slice(1) : t)))];
+export function displayTerms(tokens: readonly string[], surface: ReadonlyMap<string, string> = new Map()): string[] {
+  return [...new Set(tokens.map((t) => (t.startsWith('_') ? t.slice(1) : (surface.get(t) ?? t))))];
 }

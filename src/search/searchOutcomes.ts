@@ -10,7 +10,7 @@ import { bestEvidence, displayTerms } from './bestEvidence.js';
 import type { SearchQuery, WeightedTerm } from './searchQuery.js';
 import type { SearchResult } from './searchResult.js';
 import { DEFAULT_TUNING, type SearchTuning } from './searchTuning.js';
-import { tokenizeText } from './tokenizeText.js';
+import { surfaceForms, tokenizeText } from './tokenizeText.js';
 import { validateQuery } from './validateSearch.js';
 
 export interface SearchDeps {
@@ -181,7 +181,10 @@ function toResult(r: HybridRow, rank: number, queryCounts: ReadonlyMap<string, n
     url: opt(r.url),
     language: r.language,
     explanation: {
-      matchedTerms: displayTerms([...(r.matched ?? [])].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0))),
+      matchedTerms: displayTerms(
+        [...(r.matched ?? [])].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)),
+        surfaceForms(`${r.title} ${r.abstract}`),
+      ),
       evidence: bestEvidence(r.title, r.abstract, weights),
       scores: {
         lexical: r.lexical === null ? null : round(r.lexical),

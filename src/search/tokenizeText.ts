@@ -41,3 +41,17 @@ export function termCounts(tokens: readonly string[]): Map<string, number> {
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
+
+/** Each Latin-script token of a text mapped to the first word it came from ("storag" → "storage"), for display. */
+export function surfaceForms(text: string): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const m of text.slice(0, MAX_TOKENISED_CHARS).normalize('NFKC').matchAll(RUNS)) {
+    const word = m[0];
+    if (HAN.test(word)) continue;
+    const lower = word.toLowerCase();
+    if (ENGLISH_STOP_WORDS.has(lower) || lower.length > 40) continue;
+    const token = lightStem(lower);
+    if (!forms.has(token)) forms.set(token, lower);
+  }
+  return forms;
+}

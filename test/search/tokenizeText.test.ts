@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeText } from '../../src/search/tokenizeText.js';
+import { surfaceForms, tokenizeText } from '../../src/search/tokenizeText.js';
 import { lightStem } from '../../src/search/lightStem.js';
 
 describe('tokenizeText', () => {
@@ -42,5 +42,15 @@ describe('lightStem', () => {
     ['stopping', 'stop'], ['analysis', 'analysis'], ['gas', 'gas'], ['bus', 'bus'], ['co2', 'co2'],
   ])('%s → %s', (word, stem) => {
     expect(lightStem(word).replace(/e$/, '')).toBe(stem.replace(/e$/, ''));
+  });
+});
+
+describe('surfaceForms', () => {
+  it('maps each indexed token back to the first word it came from, for explanations', () => {
+    const forms = surfaceForms('Cold Storage rooms and storages, 冷库 savings');
+    expect(forms.get(lightStem('storage'))).toBe('storage');
+    expect(forms.get(lightStem('savings'))).toBe('savings');
+    expect(forms.has('and')).toBe(false); // stop word
+    expect([...forms.values()].some((w) => /\p{Script=Han}/u.test(w))).toBe(false);
   });
 });
