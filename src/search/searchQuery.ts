@@ -1,3 +1,5 @@
+import type { OutcomeFilterValues } from '../../storage/repositories/searchQueries.js';
+
 /** A term with a weight, e.g. from query expansion or translation ("冷库" 0.8, lang zh). */
 export interface WeightedTerm {
   term: string;
@@ -6,17 +8,7 @@ export interface WeightedTerm {
 }
 
 /** Hard filters: an outcome failing any of them is never returned. */
-export interface SearchFilters {
-  kinds?: string[];
-  disciplines?: string[];
-  regions?: string[];
-  trlMin?: number;
-  trlMax?: number;
-  ipStatus?: string[];
-  institutions?: string[];
-  yearMin?: number;
-  yearMax?: number;
-}
+export type SearchFilters = Omit<OutcomeFilterValues, 'excludeIds'>;
 
 export type SearchMode = 'lexical' | 'dense' | 'hybrid';
 

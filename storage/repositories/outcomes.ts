@@ -87,8 +87,8 @@ export async function upsertOutcomes(
   return res.rows.map((r) => ({ id: Number(r.id), inserted: r.inserted }));
 }
 
-interface OutcomeRow {
-  id: string | number;
+/** The descriptive columns of an outcome row, as SELECTed by the repositories that read them. */
+export interface OutcomeColumns {
   source_id: string;
   kind: string;
   title: string;
@@ -100,9 +100,13 @@ interface OutcomeRow {
   trl: number | null;
   ip_status: string | null;
   region: string | null;
-  contact: string | null;
   url: string | null;
   language: string;
+}
+
+interface OutcomeRow extends OutcomeColumns {
+  id: string | number;
+  contact: string | null;
   content_hash: string;
   created_at: Date;
   updated_at: Date;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import type { OutcomeColumns } from './outcomes.js';
 
 /** Hard filters in storage terms (validated by the caller). */
 export interface OutcomeFilterValues {
@@ -37,21 +38,8 @@ export interface HybridParams {
   maxPerInstitution: number;
 }
 
-export interface HybridRow {
+export interface HybridRow extends OutcomeColumns {
   id: number;
-  source_id: string;
-  kind: string;
-  title: string;
-  abstract: string;
-  institution: string | null;
-  disciplines: string[];
-  keywords: string[];
-  year: number | null;
-  trl: number | null;
-  ip_status: string | null;
-  region: string | null;
-  url: string | null;
-  language: string;
   lexical: number | null;
   lexical_rank: number | null;
   dense: number | null;
