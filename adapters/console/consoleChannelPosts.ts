@@ -1,4 +1,4 @@
-import type { ChannelNotifier } from '../../src/notify/channelNotifier.js';
+import type { ChannelNotifier, PlatformUser } from '../../src/notify/channelNotifier.js';
 import type { Reply } from '../../src/messages/reply.js';
 import { renderText } from './renderText.js';
 
@@ -8,10 +8,16 @@ import { renderText } from './renderText.js';
  * Buttons are left out (the console user cannot press them in a channel).
  */
 export class ConsoleChannelPosts implements ChannelNotifier {
+  readonly platform = 'console';
   private pending: { channel: string; reply: Reply }[] = [];
 
   async postToChannel(channel: string, reply: Reply): Promise<void> {
     this.pending.push({ channel, reply });
+  }
+
+  /** Direct messages to other console people are shown like posts, as "[DM @name]". */
+  async sendDirect(user: PlatformUser, reply: Reply): Promise<void> {
+    this.pending.push({ channel: `DM @${user.userId}`, reply });
   }
 
   /** The posts since the last call, rendered as text ('' when none). */
@@ -20,7 +26,7 @@ export class ConsoleChannelPosts implements ChannelNotifier {
     return posts
       .map(({ channel, reply }) => {
         const shown = { ...reply, blocks: reply.blocks.filter((b) => b.type !== 'actions') };
-        return renderText([shown]).text.split('\n').map((line) => `[#${channel}] ${line}`).join('\n');
+        return renderText([shown]).text.split('\n').map((line) => `[${channel.startsWith('DM ') ? channel : `#${channel}`}] ${line}`).join('\n');
       })
       .join('\n');
   }

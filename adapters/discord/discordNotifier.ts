@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { ChannelNotifier } from '../../src/notify/channelNotifier.js';
+import type { ChannelNotifier, PlatformUser } from '../../src/notify/channelNotifier.js';
 import type { Reply } from '../../src/messages/reply.js';
 import type { Delivery, SendableChannel } from './delivery.js';
 
@@ -10,6 +10,8 @@ import type { Delivery, SendableChannel } from './delivery.js';
  * under it, so the brokers' conversation about it stays together.
  */
 export class DiscordChannelNotifier implements ChannelNotifier {
+  readonly platform = 'discord';
+
   constructor(
     private readonly client: Client,
     private readonly delivery: Delivery,
@@ -20,6 +22,13 @@ export class DiscordChannelNotifier implements ChannelNotifier {
     if (!target) throw new Error(`Discord channel "${channel}" not found (invite the bot, or use the channel id)`);
     const header = reply.blocks.find((b) => b.type === 'header');
     await this.delivery.toChannel(target, [{ ...reply, visibility: 'public' }], header ? { threadName: header.text } : {});
+  }
+
+  /** A DM from the bot: opens (or reuses) the DM channel with the user, then posts there. */
+  async sendDirect(user: PlatformUser, reply: Reply): Promise<void> {
+    const member = await this.client.users.fetch(user.userId);
+    const dm = await member.createDM();
+    await this.delivery.toChannel(dm, [{ ...reply, visibility: 'public' }]);
   }
 
   private async find(channel: string): Promise<SendableChannel | undefined> {

@@ -4,7 +4,8 @@ import { ConsoleChannelPosts } from '../../adapters/console/consoleChannelPosts.
 import { SlackAdapter, slackSettings } from '../../adapters/slack/slackAdapter.js';
 import { withFairScheduling } from '../../adapters/slack/fairDb.js';
 import { DiscordAdapter, discordSettings } from '../../adapters/discord/discordAdapter.js';
-import { createRouter } from '../commands/catalog.js';
+import { allJobs, createRouter } from '../commands/catalog.js';
+import { startJobQueue } from '../jobs/jobQueue.js';
 import { loadSampleIfEmpty } from '../outcomes/sample.js';
 import { createOutcomeIndexer } from '../search/outcomeIndexer.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
@@ -38,10 +39,11 @@ export async function startCommand(): Promise<void> {
   await loadSample(services);
   // Embedded PGlite: let Slack and Discord requests be acknowledged between queries (both allow 3 s).
   if (slack || discord) services.db = withFairScheduling(services.db);
+  const shared: Services = services;
+  shared.jobs = await startJobQueue(services, allJobs());
   const router = createRouter(services);
   if (slack) {
     const adapter = new SlackAdapter({ router, services, settings: slack });
-    const shared: Services = services;
     shared.notifier = adapter.notifier; // channel posts go to Slack when it runs
     try {
       await adapter.start();
@@ -53,7 +55,6 @@ export async function startCommand(): Promise<void> {
   }
   if (discord) {
     const adapter = new DiscordAdapter({ router, services, settings: discord });
-    const shared: Services = services;
     if (!slack) shared.notifier = adapter.notifier; // channel posts go to Discord unless Slack has them
     try {
       await adapter.start();
@@ -80,6 +81,7 @@ function onceShutdown(services: Services, running: readonly RunningAdapter[]): (
   let closing: Promise<void> | undefined;
   return (code) => {
     closing ??= Promise.allSettled(running.map((a) => a.stop()))
+      .then(() => services.jobs?.stop())
       .then(() => services.db.close())
       .catch((err) => services.log.error({ err }, 'closing the database failed'))
       .finally(() => {

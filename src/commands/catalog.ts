@@ -8,6 +8,7 @@ import { outcomeCommand } from '../outcomes/outcomeCommand.js';
 import { searchCommand } from '../search/searchCommand.js';
 import { translateCommand } from '../translate/translateCommand.js';
 import { intakePlainText, needsActions, needsCommands } from '../needs/needsCapability.js';
+import type { JobDefinition } from '../jobs/jobQueue.js';
 
 /** Every chat command, in the order /help lists them. Each capability adds its own here. */
 export function allCommands(): Command[] {
@@ -24,6 +25,11 @@ export function allCommands(): Command[] {
 /** Every button/select handler. Each capability adds its own here. */
 export function allActions(): ActionHandler[] {
   return [...needsActions];
+}
+
+/** Every background job kind (reminders, digest ticks). Each capability adds its own here. */
+export function allJobs(): JobDefinition<any>[] {
+  return [];
 }
 
 /** What plain text that is not a command means (the intake conversation, once it exists). */

@@ -43,8 +43,22 @@ export type Block =
   | { type: 'actions'; elements: (Button | Select)[] }
   | { type: 'form'; id: string; title: string; submitLabel: string; inputs: FormInput[] };
 
+/**
+ * A file that goes with a reply: a calendar invite (.ics), a chart (.png). Adapters upload it
+ * (Slack files.uploadV2, Discord message attachments); the console saves it and prints the path.
+ */
+export interface Attachment {
+  filename: string;
+  /** MIME type, e.g. 'text/calendar; method=REQUEST' or 'image/png'. */
+  contentType: string;
+  data: Uint8Array;
+  /** What the file shows, for screen readers and where files cannot be shown. */
+  altText?: string;
+}
+
 export interface Reply {
   blocks: Block[];
+  attachments?: Attachment[];
   /** 'private' replies are shown only to the person who asked, where the platform allows it. */
   visibility?: 'public' | 'private';
   /** 'error' replies tell the person something went wrong with what they sent. */

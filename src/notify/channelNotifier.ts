@@ -6,15 +6,32 @@ import type { Reply } from '../messages/reply.js';
  * the console prints the post prefixed with the channel name, tests record the posts.
  */
 export interface ChannelNotifier {
+  /** The platform whose people `sendDirect` can reach. */
+  readonly platform: PlatformUser['platform'];
   postToChannel(channel: string, reply: Reply): Promise<void>;
+  /** A direct message from the bot to one person on this platform (an intro request, a reminder). */
+  sendDirect(user: PlatformUser, reply: Reply): Promise<void>;
+}
+
+/** One person's account on a chat platform, as stored in `identities`. */
+export interface PlatformUser {
+  platform: 'console' | 'slack' | 'discord';
+  workspaceId: string;
+  userId: string;
 }
 
 /** Posts kept in memory, in order: for tests, and for adapters that show them after each answer. */
 export class RecordingNotifier implements ChannelNotifier {
+  readonly platform = 'console';
   readonly posts: { channel: string; reply: Reply }[] = [];
+  readonly directs: { user: PlatformUser; reply: Reply }[] = [];
 
   async postToChannel(channel: string, reply: Reply): Promise<void> {
     this.posts.push({ channel, reply });
+  }
+
+  async sendDirect(user: PlatformUser, reply: Reply): Promise<void> {
+    this.directs.push({ user, reply });
   }
 
   /** Removes and returns the posts recorded so far. */

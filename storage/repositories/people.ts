@@ -65,3 +65,15 @@ export async function ensurePerson(
     return person;
   });
 }
+
+/** Every platform account a person has (Slack, Discord, console), oldest first. */
+export async function identitiesOfPerson(
+  db: Queryable,
+  personId: number,
+): Promise<{ platform: IdentityKey['platform']; workspaceId: string; userId: string }[]> {
+  const res = await db.query<{ platform: IdentityKey['platform']; workspace_id: string; platform_user_id: string }>(
+    'SELECT platform, workspace_id, platform_user_id FROM identities WHERE person_id = $1 ORDER BY created_at, platform',
+    [personId],
+  );
+  return res.rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace_id, userId: r.platform_user_id }));
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { testEngines } from '../support/testDb.js';
+import { testServices } from '../support/testServices.js';
+import { migrate } from '../../storage/migrate.js';
+import type { Db } from '../../storage/db.js';
+import { startJobQueue, type JobDefinition, type JobQueue } from '../../src/jobs/jobQueue.js';
+
+const waitFor = async (check: () => boolean, ms = 15_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
+  const opened: { db: Db; queues: JobQueue[] }[] = [];
+  afterEach(async () => {
+    for (const { db, queues } of opened.splice(0)) {
+      for (const q of queues) await q.stop();
+      await db.close();
+    }
+  });
+
+  async function setUp() {
+    const db = await engine.open();
+    await migrate(db);
+    const entry = { db, queues: [] as JobQueue[] };
+    opened.push(entry);
+    const runs: string[] = [];
+    const echo: JobDefinition<{ tag: string }> = {
+      name: 'echo',
+      schema: z.object({ tag: z.string() }),
+      run: async (_services, data) => {
+        runs.push(data.tag);
+      },
+    };
+    // Each run gets its own pg-boss schema so parallel suites on one server never share jobs.
+    const schema = `jobs_${randomBytes(4).toString('hex')}`;
+    const start = async () => {
+      const q = await startJobQueue(testServices(db), [echo], { schema, pollSeconds: 0.5 });
+      entry.queues.push(q);
+      return q;
+    };
+    return { db, runs, start, schema };
+  }
+
+  it('runs a delayed job once, after its time, even with two processes polling', async () => {
+    const { runs, start } = await setUp();
+    const a = await start();
+    await start();
+    const sentAt = Date.now();
+    await a.send('echo', { tag: 'reminder' }, { at: new Date(sentAt + 1500) });
+    await waitFor(() => runs.length > 0);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1400);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runs).toEqual(['reminder']);
+  }, 30_000);
+
+  it('queues a keyed job once while it waits, and a cancelled job never runs', async () => {
+    const { runs, start } = await setUp();
+    const q = await start();
+    const at = new Date(Date.now() + 1500);
+    const first = await q.send('echo', { tag: 'keyed' }, { at, key: 'meeting:1:24h' });
+    const second = await q.send('echo', { tag: 'keyed' }, { at, key: 'meeting:1:24h' });
+    expect(first).toBeTruthy();
+    expect(second).toBeNull();
+    const doomed = await q.send('echo', { tag: 'cancelled' }, { at });
+    await q.cancel('echo', doomed!);
+    await q.send('echo', { tag: 'plain' }, { at });
+    await waitFor(() => runs.length >= 2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runs.sort()).toEqual(['keyed', 'plain']);
+  }, 30_000);
+
+  it('keeps a waiting job across a restart and runs it once afterwards', async () => {
+    const { runs, start } = await setUp();
+    const before = await start();
+    await before.send('echo', { tag: 'survivor' }, { at: new Date(Date.now() + 1000) });
+    await before.stop();
+    await start();
+    await waitFor(() => runs.length > 0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(runs).toEqual(['survivor']);
+  }, 30_000);
+});
