@@ -8,6 +8,7 @@ import { testEngines } from '../support/testDb.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import { findOutcome } from '../../storage/repositories/outcomes.js';
 import { listRecentImports } from '../../storage/repositories/outcomeImports.js';
+import { indexOutcomeText } from '../../src/search/indexOutcomes.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -35,6 +36,25 @@ describe.each(testEngines)('ingestOutcomes on $name', (engine) => {
   });
   beforeEach(() => db.exec('TRUNCATE outcomes, outcome_imports RESTART IDENTITY CASCADE'));
   afterAll(() => db.close());
+
+  it('removes an outcome\'s search postings with the outcome, and all of them when the store is emptied', async () => {
+    const indexer: OutcomeIndexer = {
+      indexBatch: (tx, ids) => indexOutcomeText(tx, ids).then(() => undefined),
+      finish: async () => {},
+    };
+    await ingestOutcomes(db, rowsOf([paper(1), paper(2)]), { source: 'postings', indexer });
+    const postings = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM outcome_terms')).rows[0]!.n);
+    const before = await postings();
+    expect(before).toBeGreaterThan(0);
+    await db.query("DELETE FROM outcomes WHERE source_id = 'P-1'");
+    const after = await postings();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    const orphans = await db.query('SELECT 1 FROM outcome_terms t LEFT JOIN outcomes o ON o.id = t.outcome_id WHERE o.id IS NULL');
+    expect(orphans.rows).toEqual([]);
+    await db.exec('TRUNCATE outcomes CASCADE');
+    expect(await postings()).toBe(0);
+  });
 
   it('stores the good rows of a file and reports the bad ones with line and reason', async () => {
     const summary = await ingestOutcomes(db, readOutcomeFile(join(FIXTURES, 'outcomes-small.jsonl')), { source: 'small' });
