@@ -20,6 +20,23 @@ export interface PlatformUser {
   userId: string;
 }
 
+/**
+ * `sendDirect` could not reach the person: the account is unknown, deactivated or a bot, or the
+ * person accepts no direct messages from the bot. `reason` is the platform's own code.
+ */
+export class RecipientUnreachableError extends Error {
+  readonly code = 'RECIPIENT_UNREACHABLE';
+
+  constructor(
+    readonly user: PlatformUser,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot send a direct message to ${user.platform} user ${user.userId} (${reason})`, options);
+    this.name = 'RecipientUnreachableError';
+  }
+}
+
 /** Posts kept in memory, in order: for tests, and for adapters that show them after each answer. */
 export class RecordingNotifier implements ChannelNotifier {
   readonly platform = 'console';
