@@ -1,22 +1,27 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log/logger.js';
-import type { Reply } from '../../src/messages/reply.js';
+import type { Attachment, Reply } from '../../src/messages/reply.js';
 import type { Queryable } from '../../storage/db.js';
 import { LOADING_TEXT, TRIGGER_FRESH_MS, type Conversation } from './conversation.js';
 import { saveForm, type FormBlock } from './formStore.js';
 import { formToModal } from './renderModal.js';
 import { plainTextOf, renderReply, type SlackMessage } from './renderBlocks.js';
 import { postToResponseUrl, type ResponseUrlBody } from './responseUrl.js';
+import { uploadFiles, type FileTarget } from './uploadFiles.js';
 
 type WebClient = webApi.WebClient;
 
 /** Slack refused the blocks themselves: retried once as plain text rather than lost. */
 const BLOCK_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'too_many_blocks']);
 
+/** The bot may answer a slash command or a button where it is no member, but cannot share files there. */
+const NOT_MEMBER_ERRORS = new Set(['not_in_channel', 'channel_not_found']);
+
 /**
  * Puts neutral replies in front of the person: picks response_url, chat.postMessage,
  * chat.postEphemeral or chat.update by visibility and origin, replaces the loading message with
  * the first answer, stores forms and opens the first one as a modal while the trigger is fresh.
+ * A reply's files follow its messages (files.uploadV2) in the same conversation and thread.
  * A failed post is retried (the Web API client retries 429 and network errors; refused blocks
  * fall back to text) and logged with its code, never silently dropped.
  */
@@ -49,7 +54,12 @@ export class Delivery {
       const forms = reply.blocks.filter((b): b is FormBlock => b.type === 'form');
       const keys = new Map<string, string>();
       for (const form of forms) keys.set(form.id, await saveForm(this.db, conv.teamId, form));
-      for (const message of renderReply(reply, keys)) await this.post(conv, reply, message);
+      let landed: string | undefined;
+      const attachments = reply.attachments ?? [];
+      if (reply.blocks.length > 0 || attachments.length === 0) {
+        for (const message of renderReply(reply, keys)) landed = (await this.post(conv, reply, message)) ?? landed;
+      }
+      if (attachments.length > 0) await this.shareFiles(conv, reply, attachments, landed);
       for (const form of forms) {
         if (opened || !conv.triggerId || Date.now() - conv.receivedAt > TRIGGER_FRESH_MS) continue;
         opened = await this.openForm(conv, form, keys.get(form.id)!, conv.triggerId);
@@ -70,9 +80,10 @@ export class Delivery {
     }
   }
 
-  private async post(conv: Conversation, reply: Reply, message: SlackMessage): Promise<void> {
+  /** Posts one message; resolves with the id of the conversation it is visible to all in, if any. */
+  private async post(conv: Conversation, reply: Reply, message: SlackMessage): Promise<string | undefined> {
     try {
-      await this.postOnce(conv, reply, message);
+      return await this.postOnce(conv, reply, message);
     } catch (err) {
       const code = codeOf(err);
       if (!BLOCK_ERRORS.has(code)) {
@@ -80,11 +91,11 @@ export class Delivery {
         throw err;
       }
       this.log.error({ err, code, blocks: message.blocks.length }, 'Slack refused the blocks; posting the reply as plain text');
-      await this.postOnce(conv, reply, { text: plainTextOf(reply).slice(0, 39_000), blocks: [] });
+      return this.postOnce(conv, reply, { text: plainTextOf(reply).slice(0, 39_000), blocks: [] });
     }
   }
 
-  private async postOnce(conv: Conversation, reply: Reply, message: SlackMessage): Promise<void> {
+  private async postOnce(conv: Conversation, reply: Reply, message: SlackMessage): Promise<string | undefined> {
     const privately = reply.visibility === 'private' && !conv.direct;
     const blocks = message.blocks.length > 0 ? { blocks: message.blocks } : {};
     const thread = conv.threadTs ? { thread_ts: conv.threadTs } : {};
@@ -96,19 +107,48 @@ export class Delivery {
         conv.loading = undefined;
         body.replace_original = true;
       } else body.replace_original = false;
-      return postToResponseUrl(conv.responseUrl, body, this.log);
+      await postToResponseUrl(conv.responseUrl, body, this.log);
+      return body.response_type === 'in_channel' ? conv.channel : undefined;
     }
     if (loading?.kind === 'message' && !privately && loading.channel === conv.channel) {
       conv.loading = undefined;
-      await this.client.chat.update({ channel: loading.channel, ts: loading.ts, text: message.text, ...blocks });
-      return;
+      const res = await this.client.chat.update({ channel: loading.channel, ts: loading.ts, text: message.text, ...blocks });
+      return res.channel ?? loading.channel;
     }
     const channel = conv.channel ?? (await this.directChannel(conv.userId));
     if (privately && conv.channel) {
       await this.client.chat.postEphemeral({ channel, user: conv.userId, text: message.text, ...blocks, ...thread });
-      return;
+      return undefined;
     }
-    await this.client.chat.postMessage({ channel, text: message.text, ...blocks, ...(conv.channel ? thread : {}) });
+    // Slack answers with the channel's id, also when it was named ("#brokers") or a user id.
+    const res = await this.client.chat.postMessage({ channel, text: message.text, ...blocks, ...(conv.channel ? thread : {}) });
+    return res.channel ?? channel;
+  }
+
+  /**
+   * Shares a reply's files where its messages went (`landed`, else the conversation), in the same
+   * thread. Files cannot be ephemeral: a private reply's files go to the person's DM, as do the
+   * files of a slash command or button answered in a channel the bot is not a member of.
+   */
+  private async shareFiles(conv: Conversation, reply: Reply, attachments: readonly Attachment[], landed: string | undefined): Promise<void> {
+    const privately = reply.visibility === 'private' && !conv.direct;
+    const inConversation: FileTarget | undefined =
+      privately || !conv.channel ? undefined : { channel: landed ?? conv.channel, ...(conv.threadTs ? { threadTs: conv.threadTs } : {}) };
+    const files = attachments.map((a) => ({ filename: a.filename, bytes: a.data.byteLength }));
+    try {
+      if (inConversation) {
+        try {
+          return await uploadFiles(this.client, inConversation, attachments);
+        } catch (err) {
+          if (!conv.responseUrl || !NOT_MEMBER_ERRORS.has(codeOf(err))) throw err;
+          this.log.warn({ code: codeOf(err), channel: inConversation.channel, files }, 'cannot share files in this Slack channel; sending them by DM');
+        }
+      }
+      await uploadFiles(this.client, { channel: await this.directChannel(conv.userId) }, attachments);
+    } catch (err) {
+      this.log.error({ err, code: codeOf(err), channel: conv.channel, user: conv.userId, files }, 'sharing files in Slack failed');
+      throw err;
+    }
   }
 
   /** Removes a loading message no answer replaced (e.g. every answer was private). */
@@ -123,7 +163,8 @@ export class Delivery {
     }
   }
 
-  private async directChannel(userId: string): Promise<string> {
+  /** The id of the bot's DM with a person (conversations.open, im:write). */
+  async directChannel(userId: string): Promise<string> {
     const res = await this.client.conversations.open({ users: userId });
     const id = res.channel?.id;
     if (!id) throw new Error('conversations.open returned no channel');

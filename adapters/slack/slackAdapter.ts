@@ -84,7 +84,7 @@ export class SlackAdapter {
     );
     const log = services.log.child({ adapter: 'slack' });
     const delivery = new Delivery(this.app.client, services.db, log);
-    this.notifier = new SlackChannelNotifier(delivery);
+    this.notifier = new SlackChannelNotifier(delivery, log);
     const ctx: SlackContext = {
       router: options.router,
       db: services.db,

@@ -1,6 +1,13 @@
-import type { ChannelNotifier, PlatformUser } from '../../src/notify/channelNotifier.js';
+import { RecipientUnreachableError, type ChannelNotifier, type PlatformUser } from '../../src/notify/channelNotifier.js';
+import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/messages/reply.js';
-import type { Delivery } from './delivery.js';
+import { codeOf, type Delivery } from './delivery.js';
+
+/**
+ * Slack's answers when a person cannot get a DM from the bot (conversations.open and
+ * chat.postMessage): unknown, hidden or deactivated account, or another bot.
+ */
+const UNREACHABLE_CODES = new Set(['user_not_found', 'user_not_visible', 'user_disabled', 'cannot_dm_bot']);
 
 /**
  * The channel port in Slack: posts a reply to a channel given by id (C0123…) or by name
@@ -11,6 +18,7 @@ export class SlackChannelNotifier implements ChannelNotifier {
 
   constructor(
     private readonly delivery: Delivery,
+    private readonly log: Logger,
     private readonly teamId = 'slack',
   ) {}
 
@@ -19,8 +27,20 @@ export class SlackChannelNotifier implements ChannelNotifier {
     await this.delivery.deliver({ teamId: this.teamId, userId: '', channel: target, direct: false, receivedAt: Date.now() }, [{ ...reply, visibility: 'public' }]);
   }
 
-  /** A DM from the bot: chat.postMessage to a user id posts in the app's conversation with them. */
+  /**
+   * A DM from the bot: opens the DM (conversations.open, which files need: they are shared by
+   * conversation id), then delivers there. A person Slack will not let the bot reach is a
+   * RecipientUnreachableError; any other failure is rethrown as it came.
+   */
   async sendDirect(user: PlatformUser, reply: Reply): Promise<void> {
-    await this.delivery.deliver({ teamId: user.workspaceId, userId: user.userId, channel: user.userId, direct: true, receivedAt: Date.now() }, [reply]);
+    try {
+      const channel = await this.delivery.directChannel(user.userId);
+      await this.delivery.deliver({ teamId: user.workspaceId, userId: user.userId, channel, direct: true, receivedAt: Date.now() }, [reply]);
+    } catch (err) {
+      const code = codeOf(err);
+      this.log.warn({ err, code, user: user.userId }, 'a Slack direct message could not be sent');
+      if (UNREACHABLE_CODES.has(code)) throw new RecipientUnreachableError(user, code, { cause: err });
+      throw err;
+    }
   }
 }

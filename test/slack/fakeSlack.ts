@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { blockProblems, viewProblems } from './blockKitChecks.js';
+import { FakeFileUploads } from './fakeFileUploads.js';
 import { checkCall } from './slackApiSpec.js';
 
 /** A Web API call or a response_url post the bot made. */
@@ -15,16 +16,22 @@ export interface RecordedCall {
 
 export type Failure = { status: 429; retryAfterSec: number } | { status: 500 } | { error: string };
 
+/** Channels of the fake workspace by name, for posts that name their channel ("#brokers"). */
+const CHANNELS: Record<string, string> = { general: 'C0GENERAL', brokers: 'C0BROKERS' };
+
 /** JSON-valued parameters the Web API client sends as strings. */
-const JSON_PARAMS = new Set(['blocks', 'view', 'attachments']);
+const JSON_PARAMS = new Set(['blocks', 'view', 'attachments', 'files']);
 
 /**
- * A local stand-in for slack.com: `/api/<method>` for the Web API and `/response/<id>` for
- * response_urls. Records every call, checks it against the official OpenAPI spec and the
- * Block Kit limits, and answers 429s or errors on demand.
+ * A local stand-in for slack.com: `/api/<method>` for the Web API, `/response/<id>` for
+ * response_urls and `/upload/<file id>` for the upload_urls of files.getUploadURLExternal.
+ * Records every call, checks it against the official OpenAPI spec and the Block Kit limits,
+ * and answers 429s or errors on demand ('response' and 'upload' fail like methods do).
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Files uploaded with files.uploadV2: declared, received and shared. */
+  readonly uploads = new FakeFileUploads();
   private server?: Server;
   private readonly failures = new Map<string, Failure[]>();
   private ts = 1_700_000_000_000_100;
@@ -76,7 +83,10 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const upload = /^\/upload\/(.+)$/.exec(url.pathname);
+    if (upload) return this.handleUpload(upload[1]!, bytes, req, res);
+    const raw = bytes.toString('utf8');
     const response = /^\/response\/(.+)$/.exec(url.pathname);
     if (response) return this.handleResponseUrl(response[1]!, raw, req, res);
     const method = url.pathname.replace(/^\/api\//, '');
@@ -102,13 +112,23 @@ export class FakeSlack {
     if (params.view !== undefined) problems.push(...viewProblems(params.view as Record<string, unknown>).map((p) => `${method} ${p}`));
     const failure = this.failures.get(method)?.shift();
     const status = failure && 'status' in failure ? failure.status : 200;
-    this.calls.push({ method, params, problems, status, at: Date.now() });
-    if (failure && 'status' in failure) {
-      res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfterSec) } : {});
-      return void res.end(failure.status === 429 ? '' : 'server error');
-    }
-    const body = failure ? { ok: false, error: failure.error } : problems.some((p) => p.includes('required') || p.includes('no such')) ? { ok: false, error: 'invalid_arguments' } : this.answer(method, params);
+    const call: RecordedCall = { method, params, problems, status, at: Date.now() };
+    this.calls.push(call);
+    if (failure && 'status' in failure) return failWith(res, failure);
+    const body = failure ? { ok: false, error: failure.error } : problems.some((p) => p.includes('required') || p.includes('no such')) ? { ok: false, error: 'invalid_arguments' } : this.answer(call);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  /** The upload_url of one file: no token needed (the URL itself is the credential). */
+  private async handleUpload(fileId: string, bytes: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const failure = this.failures.get('upload')?.shift();
+    const status = failure && 'status' in failure ? failure.status : 200;
+    const problems = req.method === 'POST' ? [] : [`upload: ${req.method} instead of POST`];
+    const call: RecordedCall = { method: 'upload', params: { fileId, bytes: bytes.length }, problems, status, at: Date.now() };
+    this.calls.push(call);
+    if (failure && 'status' in failure) return failWith(res, failure);
+    problems.push(...(await this.uploads.receive(fileId, bytes, req.headers['content-type'] ?? '')));
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   private handleResponseUrl(id: string, raw: string, req: IncomingMessage, res: ServerResponse): void {
@@ -126,20 +146,21 @@ export class FakeSlack {
     const failure = this.failures.get('response')?.shift();
     const status = failure && 'status' in failure ? failure.status : 200;
     this.calls.push({ method: 'response', params, problems, status, at: Date.now() });
-    if (failure && 'status' in failure) {
-      res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfterSec) } : {});
-      return void res.end();
-    }
+    if (failure && 'status' in failure) return failWith(res, failure);
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   }
 
-  private answer(method: string, params: Record<string, any>): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private answer(call: RecordedCall): Record<string, unknown> {
+    const { method, params } = call;
     const ts = () => `${String(this.ts++).slice(0, 10)}.${String(this.ts).slice(10)}`;
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'liaison', team_id: 'T0ACME', user_id: this.options.botUserId ?? 'U0BOT', bot_id: 'B0BOT' };
-      case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts: ts(), message: { text: params.text, user: this.options.botUserId ?? 'U0BOT', bot_id: 'B0BOT' } };
+      case 'chat.postMessage': {
+        const channel = conversationId(String(params.channel));
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel, ts: ts(), message: { text: params.text, user: this.options.botUserId ?? 'U0BOT', bot_id: 'B0BOT' } };
+      }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
       case 'chat.postEphemeral':
@@ -153,6 +174,16 @@ export class FakeSlack {
         return { ok: true, url: this.options.socketModeUrl };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users).slice(1)}` } };
+      case 'files.getUploadURLExternal': {
+        const started = this.uploads.start(params, (id) => `http://127.0.0.1:${this.port}/upload/${id}`);
+        call.problems.push(...started.problems);
+        return started.body;
+      }
+      case 'files.completeUploadExternal': {
+        const completed = this.uploads.complete(params);
+        call.problems.push(...completed.problems);
+        return completed.body;
+      }
       case 'users.info':
         return { ok: true, user: { id: params.user, name: 'ada', real_name: 'Ada Lovelace', profile: { display_name: 'Ada' } } };
       default:
@@ -161,9 +192,21 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Like Slack, a post answers with the conversation's id: "#name" is looked up, a user id is their DM. */
+function conversationId(channel: string): string | undefined {
+  if (channel.startsWith('#')) return CHANNELS[channel.slice(1)];
+  return channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+}
+
+/** Answers an injected HTTP failure: 429 with Retry-After, or a 500. */
+function failWith(res: ServerResponse, failure: { status: 429; retryAfterSec: number } | { status: 500 }): void {
+  res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfterSec) } : {});
+  res.end(failure.status === 429 ? '' : 'server error');
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((done, fail) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => done(body)).on('error', fail);
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d)).on('end', () => done(Buffer.concat(chunks))).on('error', fail);
   });
 }

@@ -1,13 +1,16 @@
 import type { ActionHandler, Command } from '../../src/commands/types.js';
 import { reply, textReply } from '../../src/messages/reply.js';
+import { filesCommand } from './sampleFiles.js';
 
 /**
  * Commands registered only in the tests' router: a genuinely slow one, one with buttons and a
- * select, one that answers with a form, and a very long answer that must be split.
+ * select, one that answers with a form, a very long answer that must be split, and one with
+ * files (sampleFiles.ts).
  */
 export const SLOW_MS = 10_000;
 
 export const testCommands: Command[] = [
+  filesCommand,
   {
     name: 'slow',
     summary: 'Answers after ten seconds (tests only)',

@@ -1,0 +1,148 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
+import type { RecordedCall } from './fakeSlack.js';
+import type { UploadedFile } from './fakeFileUploads.js';
+import { CHART, INVITE } from './sampleFiles.js';
+import { startSlackHarness, type SlackHarness } from './slackHarness.js';
+import { BOT_USER, dmEvent, eventCallback, mentionEvent, sendToBot, slashCommandBody, TEAM } from './slackRequests.js';
+
+let h: SlackHarness;
+let responseIds = 0;
+
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  // Every call fits Slack's spec and scopes; every upload arrived whole and was shared by id.
+  expect(h.fake.allProblems()).toEqual([]);
+});
+
+const since = (n: number) => h.fake.calls.slice(n);
+const methods = (calls: RecordedCall[]) => calls.filter((c) => c.status === 200).map((c) => c.method);
+const event = (inner: Record<string, unknown>) => sendToBot(h.url, JSON.stringify(eventCallback(inner)), 'application/json');
+const sharedSince = (at: number): UploadedFile[] => h.fake.uploads.shared().filter((f) => f.shared!.at >= at);
+
+async function waitForShared(at: number, count: number): Promise<UploadedFile[]> {
+  await h.fake.waitFor(() => sharedSince(at).length >= count);
+  return sharedSince(at);
+}
+
+/** The bytes, names and place of shared files, compared with what the core sent. */
+function expectFiles(files: UploadedFile[], where: { channel: string; threadTs?: string }): void {
+  expect(files.map((f) => f.filename)).toEqual([INVITE.filename, CHART.filename]);
+  expect(files.map((f) => f.shared!.title)).toEqual([INVITE.filename, CHART.filename]);
+  expect(Buffer.compare(files[0]!.bytes!, Buffer.from(INVITE.data))).toBe(0);
+  expect(Buffer.compare(files[1]!.bytes!, Buffer.from(CHART.data))).toBe(0);
+  for (const f of files) expect(f.shared).toMatchObject({ channel: where.channel, threadTs: where.threadTs, initialComment: `${INVITE.altText}\n${CHART.altText}` });
+}
+
+describe('files with answers (files.uploadV2 against the fake Slack)', () => {
+  it('answers a DM with the message, then the invite and the chart, byte for byte', async () => {
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await event(dmEvent('/files'));
+    const files = await waitForShared(at, 2);
+    expectFiles(files, { channel: 'D0ADA' });
+    // The message first, then each file's URL, its bytes, and one completion for both.
+    expect(methods(since(before)).filter((m) => m !== 'users.info')).toEqual([
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'files.getUploadURLExternal',
+      'upload',
+      'upload',
+      'files.completeUploadExternal',
+    ]);
+    const urls = since(before).filter((c) => c.method === 'files.getUploadURLExternal');
+    expect(urls.map((c) => [c.params.filename, Number(c.params.length)])).toEqual([
+      [INVITE.filename, INVITE.data.byteLength],
+      [CHART.filename, CHART.data.byteLength],
+    ]);
+  });
+
+  it('shares the files of a mention in the thread of the mention', async () => {
+    const at = Date.now();
+    const mention = mentionEvent(`<@${BOT_USER}> /files`);
+    await event(mention);
+    expectFiles(await waitForShared(at, 2), { channel: 'C0GENERAL', threadTs: mention.ts as string });
+  });
+
+  it('sends the files of a private answer in a channel to the person by DM (files cannot be ephemeral)', async () => {
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await sendToBot(h.url, slashCommandBody({ text: 'files private', responseUrl: h.fake.responseUrl(`f${++responseIds}`) }), 'application/x-www-form-urlencoded');
+    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    expect(since(before).find((c) => c.method === 'conversations.open')?.params.users).toBe('U0ADA');
+  });
+
+  it('falls back to a DM when a slash command came from a channel the bot is not in', async () => {
+    h.fake.failNext('files.completeUploadExternal', { error: 'not_in_channel' });
+    const at = Date.now();
+    await sendToBot(h.url, slashCommandBody({ text: 'files', responseUrl: h.fake.responseUrl(`f${++responseIds}`), channel: 'C0ELSEWHERE' }), 'application/x-www-form-urlencoded');
+    await h.fake.waitFor(() => h.fake.uploads.shared().some((f) => f.shared!.at >= at && f.shared!.channel === 'D0ADA'));
+    expectFiles(sharedSince(at).filter((f) => f.shared!.channel === 'D0ADA'), { channel: 'D0ADA' });
+  });
+
+  it('sends files alone, without an empty message', async () => {
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await event(dmEvent('/files only'));
+    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    expect(methods(since(before))).not.toContain('chat.postMessage');
+  });
+
+  it('honours a 429 with Retry-After on the upload URL request and on the upload itself', async () => {
+    h.fake.failNext('files.getUploadURLExternal', { status: 429, retryAfterSec: 1 });
+    h.fake.failNext('upload', { status: 429, retryAfterSec: 1 });
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await event(dmEvent('/files'));
+    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    const urlTries = since(before).filter((c) => c.method === 'files.getUploadURLExternal');
+    expect(urlTries.map((c) => c.status)).toEqual([429, 200, 200]);
+    const uploads = since(before).filter((c) => c.method === 'upload');
+    expect(uploads.map((c) => c.status)).toEqual([429, 200, 200]);
+    const [refused] = uploads;
+    const retried = uploads.find((c) => c.status === 200 && c.params.fileId === refused!.params.fileId)!;
+    expect(retried.at - refused!.at).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe('the Slack notifier', () => {
+  it('posts a digest with its chart to a channel named like #brokers, sharing the chart by id', async () => {
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await h.adapter.notifier.postToChannel('brokers', { blocks: [{ type: 'header', text: 'Weekly digest' }, { type: 'text', text: '3 new needs.' }], attachments: [CHART] });
+    const [chart] = await waitForShared(at, 1);
+    expect(since(before).find((c) => c.method === 'chat.postMessage')?.params.channel).toBe('#brokers');
+    expect(chart!.shared).toMatchObject({ channel: 'C0BROKERS', initialComment: CHART.altText });
+    expect(Buffer.compare(chart!.bytes!, Buffer.from(CHART.data))).toBe(0);
+  });
+
+  it('sends a direct message with an invite: opens the DM, posts, then shares the file there', async () => {
+    const before = h.fake.calls.length;
+    const at = Date.now();
+    await h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'Your introduction is booked.' }], attachments: [INVITE] });
+    const [invite] = await waitForShared(at, 1);
+    expect(methods(since(before))).toEqual(['conversations.open', 'chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
+    expect(since(before)[0]!.params.users).toBe('U0BOB');
+    expect(since(before)[1]!.params.channel).toBe('D0BOB');
+    expect(invite!.shared?.channel).toBe('D0BOB');
+    expect(Buffer.from(invite!.bytes!).toString('utf8')).toBe(new TextDecoder().decode(INVITE.data));
+  });
+
+  it('says a person the bot cannot reach is unreachable, with Slack’s reason', async () => {
+    h.fake.failNext('conversations.open', { error: 'user_disabled' });
+    const user = { platform: 'slack' as const, workspaceId: TEAM, userId: 'U0GONE' };
+    const sent = h.adapter.notifier.sendDirect(user, { blocks: [{ type: 'text', text: 'Reminder' }] });
+    await expect(sent).rejects.toBeInstanceOf(RecipientUnreachableError);
+    await expect(sent).rejects.toMatchObject({ reason: 'user_disabled', user });
+  });
+
+  it('rethrows other failures as they came', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'msg_blocks_too_long' });
+    await expect(h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'Reminder' }] })).rejects.toMatchObject({ data: { error: 'msg_blocks_too_long' } });
+  });
+});
