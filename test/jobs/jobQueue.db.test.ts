@@ -7,7 +7,7 @@ import { migrate } from '../../storage/migrate.js';
 import type { Db } from '../../storage/db.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../../src/jobs/jobQueue.js';
 
-const waitFor = async (check: () => boolean, ms = 15_000) => {
+const waitFor = async (check: () => boolean, ms = 60_000) => {
   const until = Date.now() + ms;
   while (!check()) {
     if (Date.now() > until) throw new Error('timed out waiting');
@@ -16,10 +16,11 @@ const waitFor = async (check: () => boolean, ms = 15_000) => {
 };
 
 describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
-  const opened: { db: Db; queues: JobQueue[] }[] = [];
+  const opened: { db: Db; queues: JobQueue[]; schema: string }[] = [];
   afterEach(async () => {
-    for (const { db, queues } of opened.splice(0)) {
+    for (const { db, queues, schema } of opened.splice(0)) {
       for (const q of queues) await q.stop();
+      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
     }
   });
@@ -27,7 +28,9 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
   async function setUp() {
     const db = await engine.open();
     await migrate(db);
-    const entry = { db, queues: [] as JobQueue[] };
+    // Each run gets its own pg-boss schema so parallel suites on one server never share jobs.
+    const schema = `jobs_${randomBytes(4).toString('hex')}`;
+    const entry = { db, queues: [] as JobQueue[], schema };
     opened.push(entry);
     const runs: string[] = [];
     const echo: JobDefinition<{ tag: string }> = {
@@ -37,8 +40,6 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
         runs.push(data.tag);
       },
     };
-    // Each run gets its own pg-boss schema so parallel suites on one server never share jobs.
-    const schema = `jobs_${randomBytes(4).toString('hex')}`;
     const start = async () => {
       const q = await startJobQueue(testServices(db), [echo], { schema, pollSeconds: 0.5 });
       entry.queues.push(q);
@@ -57,7 +58,7 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1400);
     await new Promise((r) => setTimeout(r, 1500));
     expect(runs).toEqual(['reminder']);
-  }, 30_000);
+  }, 120_000);
 
   it('queues a keyed job once while it waits, and a cancelled job never runs', async () => {
     const { runs, start } = await setUp();
@@ -73,7 +74,7 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
     await waitFor(() => runs.length >= 2);
     await new Promise((r) => setTimeout(r, 1500));
     expect(runs.sort()).toEqual(['keyed', 'plain']);
-  }, 30_000);
+  }, 120_000);
 
   it('keeps a waiting job across a restart and runs it once afterwards', async () => {
     const { runs, start } = await setUp();
@@ -84,5 +85,5 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
     await waitFor(() => runs.length > 0);
     await new Promise((r) => setTimeout(r, 1000));
     expect(runs).toEqual(['survivor']);
-  }, 30_000);
+  }, 120_000);
 });
