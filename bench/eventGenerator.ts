@@ -97,3 +97,27 @@ function poisson(mean: number, random: () => number): number {
   for (let p = random(); p > limit; p *= random()) k++;
   return k;
 }
+
+/**
+ * Late changes to an event: a share of requests withdrawn, as many new ones between random
+ * people of opposite sides, and a few participants leaving at midday.
+ */
+export function changeEvent(problem: SchedulingProblem, seed: number, share = 0.03): SchedulingProblem {
+  const random = seededRandom(seed);
+  const requests = problem.requests.filter(() => random() >= share);
+  const pairs = new Set(problem.requests.map((r) => [r.a, r.b].sort().join('|')));
+  const n = problem.participants.length;
+  for (let added = 0, tries = 0; added < problem.requests.length * share && tries < 100 * n; tries++) {
+    const a = problem.participants[Math.floor(random() * n)]!;
+    const b = problem.participants[Math.floor(random() * n)]!;
+    const key = [a.id, b.id].sort().join('|');
+    if (a === b || pairs.has(key) || (Number(a.id.slice(1)) - Number(b.id.slice(1))) % 2 === 0) continue;
+    pairs.add(key);
+    requests.push({ id: `late${++added}`, a: a.id, b: b.id, mutual: random() < 1 / 6, priority: 0 });
+  }
+  const half = Math.max(1, Math.floor(problem.slots / 2));
+  const participants = problem.participants.map((p) => (random() < share
+    ? { ...p, presence: [{ from: 0, to: half }], breaks: (p.breaks ?? []).filter((b) => b.to <= half) }
+    : p));
+  return { ...problem, participants, requests };
+}

@@ -18,6 +18,10 @@ export const benchmarks: Record<string, BenchEntry> = {
     summary: 'signed slash command → HTTP acknowledgement, p50/p95/p99 at 1, 10, 50 concurrent (--concurrency N)',
     load: async () => (await import('../../bench/slackAckBench.js')).slackAckBench,
   },
+  scheduler: {
+    summary: 'brokerage-event scheduling: meetings placed vs max-flow upper bound, seconds (--participants N [--seed S] | --instance FILE)',
+    load: async () => (await import('../../bench/schedulerBench.js')).schedulerBench,
+  },
 };
 
 export async function benchCommand(argv: string[]): Promise<void> {
