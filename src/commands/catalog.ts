@@ -8,7 +8,10 @@ import { outcomeCommand } from '../outcomes/outcomeCommand.js';
 import { searchCommand } from '../search/searchCommand.js';
 import { translateCommand } from '../translate/translateCommand.js';
 import { intakePlainText, needsActions, needsCommands } from '../needs/needsCapability.js';
+import { meetingsActions, meetingsCommands, meetingsJobs } from '../meetings/meetingsCapability.js';
 import type { JobDefinition } from '../jobs/jobQueue.js';
+import { digestCommand } from '../digests/digestCommand.js';
+import { digestTickJob } from '../digests/digestJob.js';
 
 /** Every chat command, in the order /help lists them. Each capability adds its own here. */
 export function allCommands(): Command[] {
@@ -19,17 +22,19 @@ export function allCommands(): Command[] {
   commands.push(translateCommand);
   commands.push(importsCommand);
   commands.push(...needsCommands);
+  commands.push(...meetingsCommands);
+  commands.push(digestCommand);
   return commands;
 }
 
 /** Every button/select handler. Each capability adds its own here. */
 export function allActions(): ActionHandler[] {
-  return [...needsActions];
+  return [...needsActions, ...meetingsActions];
 }
 
 /** Every background job kind (reminders, digest ticks). Each capability adds its own here. */
 export function allJobs(): JobDefinition<any>[] {
-  return [];
+  return [...meetingsJobs, digestTickJob];
 }
 
 /** What plain text that is not a command means (the intake conversation, once it exists). */

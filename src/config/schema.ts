@@ -20,6 +20,57 @@ const postgresUrl = z
     message: 'expected a URL like postgres://user:password@host:5432/database',
   });
 
+const fraction = (fallback: number) =>
+  z.coerce
+    .number({ message: 'expected a number from 0 to 1' })
+    .min(0, { message: 'expected a number from 0 to 1' })
+    .max(1, { message: 'expected a number from 0 to 1' })
+    .default(fallback);
+
+/** Channel digests and reports (src/digests, src/reports). */
+const digestSettings = {
+  /** Share of a need's key terms an outcome must cover to be reported as a good candidate (0-1). */
+  DIGEST_MATCH_THRESHOLD: fraction(0.5),
+  /** An open need whose best candidate covers less than this share is a bottleneck (0-1). */
+  DIGEST_WEAK_MATCH: fraction(0.3),
+  /** Most needs a digest searches candidates for (the most recent ones). */
+  DIGEST_MAX_NEEDS: positiveInt(100, 1_000),
+  /** Items listed per digest section in chat; the rest is counted and left to the report. */
+  DIGEST_SECTION_ITEMS: positiveInt(8, 100),
+  /** Most characters of text in one chat digest; longer digests are shortened with a pointer to the report. */
+  DIGEST_MAX_CHARS: positiveInt(6_000, 40_000),
+  /** Minutes after its scheduled time a digest is marked late (the bot was down). */
+  DIGEST_LATE_MINUTES: positiveInt(15, 10_080),
+  /** Seconds a process holds a digest it is composing before another may take it over. */
+  DIGEST_LEASE_SECONDS: positiveInt(300, 86_400),
+};
+
+/** Meetings (src/meetings): introductions, scheduling, invites, reminders, feedback. */
+const meetingSettings = {
+  /** Hours an unanswered introduction waits for its one nudge; as long again after it, it is marked stale for the broker. */
+  INTRO_NUDGE_HOURS: positiveInt(48, 720),
+  /** Length of a matchmaking meeting, in minutes. */
+  MEETING_MINUTES: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(15, { message: 'expected at least 15' }).max(240, { message: 'expected at most 240' }).default(45),
+  /** How many times Liaison proposes for a meeting (3-5). */
+  MEETING_SLOT_COUNT: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(3, { message: 'expected 3, 4 or 5' }).max(5, { message: 'expected 3, 4 or 5' }).default(4),
+  /** Days ahead in which proposed times must lie. */
+  MEETING_HORIZON_DAYS: positiveInt(14, 90),
+  /** Hours of notice before the earliest proposed time. */
+  MEETING_NOTICE_HOURS: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(0, { message: 'expected 0 or more' }).max(168, { message: 'expected at most 168' }).default(2),
+  /** Reminders before a meeting, comma-separated lead times in m, h or d, e.g. "24h,1h"; "none" for no reminders. */
+  MEETING_REMINDERS: z
+    .string()
+    .regex(/^\s*(none|\d{1,4}[mhd](\s*,\s*\d{1,4}[mhd])*)\s*$/i, { message: 'expected lead times like 24h,1h (m, h or d), or none' })
+    .default('24h,1h')
+    .transform((v) => (/none/i.test(v) ? [] : v.split(',').map((part) => {
+      const n = Number.parseInt(part.trim(), 10);
+      const unit = part.trim().slice(-1).toLowerCase();
+      return unit === 'd' ? n * 1440 : unit === 'h' ? n * 60 : n;
+    }))),
+  /** Where meetings take place, put in invites: a video link or a room; {uid} becomes the meeting's own id. */
+  MEETING_LOCATION: z.string().min(1).max(500).default('https://meet.jit.si/liaison-{uid}'),
+};
+
 /** Slack adapter (adapters/slack): on when SLACK_BOT_TOKEN plus an app token or signing secret are set. */
 const slackSettings = {
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { message: 'expected a bot token starting with xoxb-' }).optional(),
@@ -103,6 +154,8 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt(30_000, 600_000),
   /** Retries (with backoff) on 429, 5xx and timeouts before the fallback. */
   LLM_MAX_RETRIES: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(0, { message: 'expected 0 or more' }).max(10, { message: 'expected at most 10' }).default(2),
+  ...digestSettings,
+  ...meetingSettings,
   ...slackSettings,
   ...discordSettings,
 }).superRefine((c, ctx) => {

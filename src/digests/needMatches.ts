@@ -1,0 +1,35 @@
+import type { Services } from '../app/services.js';
+import type { NeedRecord } from '../../storage/repositories/needs.js';
+import { dismissedOutcomeIds } from '../../storage/repositories/matchVerdicts.js';
+import { queryOfNeed } from '../needs/matching/candidatesForNeed.js';
+import { findCandidates } from '../needs/matching/findCandidates.js';
+import type { Candidate } from '../needs/matching/candidate.js';
+import { matchStrength } from './matchStrength.js';
+
+export interface ScoredCandidate extends Candidate {
+  strength: number;
+}
+
+export interface NeedMatches {
+  need: NeedRecord;
+  /** The search's best candidates (never one a broker dismissed for the need), strongest first. */
+  candidates: ScoredCandidate[];
+}
+
+/** Candidates searched per need: the best match and the new ones among the top of the list. */
+const CANDIDATES_PER_NEED = 20;
+
+/** Searches candidates for each need (one after another: the database is shared) and scores them. */
+export async function matchNeeds(services: Services, needs: readonly NeedRecord[]): Promise<NeedMatches[]> {
+  const out: NeedMatches[] = [];
+  for (const need of needs) {
+    const query = queryOfNeed(need);
+    const excluded = await dismissedOutcomeIds(services.db, need.id);
+    const found = await findCandidates(services, query, { limit: CANDIDATES_PER_NEED, excludeOutcomeIds: excluded });
+    const candidates = found
+      .map((c) => ({ ...c, strength: matchStrength(query, c.matchedTerms) }))
+      .sort((a, b) => b.strength - a.strength);
+    out.push({ need, candidates });
+  }
+  return out;
+}
