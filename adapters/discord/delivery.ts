@@ -1,21 +1,15 @@
-import { Routes, type MessageCreateOptions, type InteractionEditReplyOptions, type InteractionReplyOptions } from 'discord.js';
+import { Routes, type InteractionEditReplyOptions, type InteractionReplyOptions, type MessageCreateOptions, type RepliableInteraction, type SendableChannels } from 'discord.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/messages/reply.js';
 import type { Db } from '../../storage/db.js';
 import { saveComponent } from './componentStore.js';
+import { withFiles } from './discordFiles.js';
 import { EPHEMERAL } from './discordLimits.js';
 import { shorten } from './discordText.js';
 import { renderReplies, type ComponentSink, type DiscordMessage } from './renderMessages.js';
 
 /** Never ping anyone from text the core wrote (names, quoted needs may contain @everyone). */
 const NO_MENTIONS = { parse: [] as never[] };
-
-/** An interaction answered with a deferred reply ("Liaison is thinking…"). */
-export interface DeferredInteraction {
-  editReply(options: InteractionEditReplyOptions): Promise<unknown>;
-  deleteReply(): Promise<unknown>;
-  followUp(options: InteractionReplyOptions): Promise<unknown>;
-}
 
 /** A posted message in a server text channel, under which a thread can start. */
 interface ThreadStarter {
@@ -29,11 +23,6 @@ const canStartThread = (m: unknown): m is ThreadStarter => {
   return Boolean(msg?.guildId && msg.client?.rest) && !msg?.hasThread && !msg?.channel?.isThread?.();
 };
 
-/** A channel Liaison can post into (a DM, a server channel, a thread). */
-export interface SendableChannel {
-  send(options: MessageCreateOptions): Promise<unknown>;
-}
-
 export function componentSink(db: Db): ComponentSink {
   return {
     saveForm: (form) => saveComponent(db, 'form', { form, values: {} }),
@@ -41,7 +30,10 @@ export function componentSink(db: Db): ComponentSink {
   };
 }
 
-/** Renders replies and sends them; failures are logged with Discord's error code, never thrown. */
+/**
+ * Renders replies and sends them, files included. Failures are logged with Discord's error code;
+ * an interaction's answer then says sorry, a channel post's failure is rethrown to the caller.
+ */
 export class Delivery {
   constructor(
     readonly db: Db,
@@ -57,7 +49,7 @@ export class Delivery {
    * the core decides); a public first answer replaces it with a public follow-up. In DMs
    * everything is private anyway, so nothing is ephemeral there.
    */
-  async toInteraction(interaction: DeferredInteraction, replies: readonly Reply[], opts: { deferredEphemeral: boolean }): Promise<void> {
+  async toInteraction(interaction: RepliableInteraction, replies: readonly Reply[], opts: { deferredEphemeral: boolean }): Promise<void> {
     try {
       const messages = await this.render(replies);
       const [first, ...rest] = messages;
@@ -65,12 +57,12 @@ export class Delivery {
         await interaction.deleteReply();
         return;
       }
-      if (!opts.deferredEphemeral || first.ephemeral) await interaction.editReply(editOptions(first));
+      if (!opts.deferredEphemeral || first.ephemeral) await interaction.editReply(withFiles(interaction, editOptions(first), first.files));
       else {
         await interaction.deleteReply();
-        await interaction.followUp(followOptions(first, true));
+        await interaction.followUp(withFiles(interaction, followOptions(first, true), first.files));
       }
-      for (const m of rest) await interaction.followUp(followOptions(m, opts.deferredEphemeral));
+      for (const m of rest) await interaction.followUp(withFiles(interaction, followOptions(m, opts.deferredEphemeral), m.files));
     } catch (err) {
       this.log.error({ err, code: codeOf(err) }, 'a Discord interaction answer could not be delivered');
       // Say so rather than leave "Liaison is thinking…" forever.
@@ -84,16 +76,17 @@ export class Delivery {
    * Posts replies into a channel (DMs, the brokers' channel); ephemeral has no meaning there.
    * With `threadName`, a thread is started under the first message (server text channels).
    */
-  async toChannel(channel: SendableChannel, replies: readonly Reply[], opts: { threadName?: string } = {}): Promise<void> {
+  async toChannel(channel: SendableChannels, replies: readonly Reply[], opts: { threadName?: string } = {}): Promise<void> {
     try {
       let first: unknown;
       for (const m of await this.render(replies)) {
-        const sent = await channel.send(createOptions(m));
+        const sent = await channel.send(withFiles(channel, createOptions(m), m.files));
         first ??= sent;
       }
       if (opts.threadName && canStartThread(first)) await this.startThread(first, opts.threadName);
     } catch (err) {
-      this.log.error({ err, code: codeOf(err) }, 'a Discord message could not be delivered');
+      this.log.error({ err, code: codeOf(err), channel: channel.id }, 'a Discord message could not be delivered');
+      throw err;
     }
   }
 

@@ -70,7 +70,7 @@ export class DiscordAdapter {
       allowedMentions: { parse: [] },
     });
     const delivery = new Delivery(services.db, log);
-    this.notifier = new DiscordChannelNotifier(this.client, delivery);
+    this.notifier = new DiscordChannelNotifier(this.client, delivery, log);
     this.ctx = { router: options.router, db: services.db, log, delivery, workspaceId: settings.applicationId, ...(options.autocomplete ? { autocomplete: options.autocomplete } : {}) };
     this.client.on(Events.InteractionCreate, (i) => void onInteraction(this.ctx, i));
     this.client.on(Events.MessageCreate, (m) => void onMessage(this.ctx, m));

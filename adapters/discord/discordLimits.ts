@@ -11,6 +11,10 @@ export const LIMITS = {
   fieldValue: 1024,
   footerText: 2048,
   rowsPerMessage: 5,
+  filesPerMessage: 10,
+  /** Upload limit of a message without server boosts (`attachment_size_limit`), all files together. */
+  fileBytesPerMessage: 10 * 1024 * 1024,
+  attachmentDescription: 1024,
   buttonsPerRow: 5,
   buttonLabel: 80,
   optionsPerSelect: 25,

@@ -1,7 +1,15 @@
-import type { Client } from 'discord.js';
-import type { ChannelNotifier, PlatformUser } from '../../src/notify/channelNotifier.js';
+import type { Client, SendableChannels } from 'discord.js';
+import { RecipientUnreachableError, type ChannelNotifier, type PlatformUser } from '../../src/notify/channelNotifier.js';
+import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/messages/reply.js';
-import type { Delivery, SendableChannel } from './delivery.js';
+import { codeOf, type Delivery } from './delivery.js';
+
+/**
+ * Discord's JSON error codes when a person cannot get a DM from the bot: Unknown User (10013),
+ * Cannot send messages to this user (50007: DMs closed, no shared server, blocked), Invalid
+ * Recipient (50033).
+ */
+const UNREACHABLE_CODES = new Set<unknown>([10013, 50007, 50033]);
 
 /**
  * The channel port in Discord: posts to a channel given by id (a snowflake) or by name
@@ -15,6 +23,7 @@ export class DiscordChannelNotifier implements ChannelNotifier {
   constructor(
     private readonly client: Client,
     private readonly delivery: Delivery,
+    private readonly log: Logger,
   ) {}
 
   async postToChannel(channel: string, reply: Reply): Promise<void> {
@@ -24,14 +33,24 @@ export class DiscordChannelNotifier implements ChannelNotifier {
     await this.delivery.toChannel(target, [{ ...reply, visibility: 'public' }], header ? { threadName: header.text } : {});
   }
 
-  /** A DM from the bot: opens (or reuses) the DM channel with the user, then posts there. */
+  /**
+   * A DM from the bot: opens (or reuses) the DM channel with the user (POST /users/@me/channels),
+   * then posts there. A person Discord will not let the bot reach is a RecipientUnreachableError;
+   * any other failure is rethrown as it came.
+   */
   async sendDirect(user: PlatformUser, reply: Reply): Promise<void> {
-    const member = await this.client.users.fetch(user.userId);
-    const dm = await member.createDM();
-    await this.delivery.toChannel(dm, [{ ...reply, visibility: 'public' }]);
+    try {
+      const dm = await this.client.users.createDM(user.userId);
+      await this.delivery.toChannel(dm, [{ ...reply, visibility: 'public' }]);
+    } catch (err) {
+      const code = codeOf(err);
+      this.log.warn({ err, code, user: user.userId }, 'a Discord direct message could not be sent');
+      if (UNREACHABLE_CODES.has(code)) throw new RecipientUnreachableError(user, String(code), { cause: err });
+      throw err;
+    }
   }
 
-  private async find(channel: string): Promise<SendableChannel | undefined> {
+  private async find(channel: string): Promise<SendableChannels | undefined> {
     if (/^\d{17,20}$/.test(channel)) {
       const byId = this.client.channels.cache.get(channel) ?? (await this.client.channels.fetch(channel));
       return byId?.isSendable() ? byId : undefined;

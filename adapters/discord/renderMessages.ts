@@ -1,15 +1,16 @@
 import type { APIActionRowComponent, APIButtonComponent, APIComponentInMessageActionRow, APIEmbed, APIStringSelectComponent } from 'discord.js';
-import type { Block, Button, Reply, Select } from '../../src/messages/reply.js';
+import type { Attachment, Block, Button, Reply, Select } from '../../src/messages/reply.js';
 import type { FormBlock, StoredAction } from './componentStore.js';
 import { actionId, openFormId, storedId } from './customIds.js';
 import { LIMITS } from './discordLimits.js';
 import { escapeMarkdown, shorten, splitText } from './discordText.js';
 
-/** One Discord message to send: text or embeds, component rows, and whether only the asker sees it. */
+/** One Discord message to send: text or embeds, component rows, files, and whether only the asker sees it. */
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files: Attachment[];
   ephemeral: boolean;
 }
 
@@ -28,8 +29,9 @@ type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 /**
  * Renders neutral replies as Discord messages within every limit: 2,000 characters of content,
  * 4,096 per embed description, 25 fields per embed, 10 embeds and 6,000 embed characters per
- * message, 5 buttons per row, 5 rows per message, 25 options per select. What does not fit is
- * carried on into further messages (never cut off, never refused by the API).
+ * message, 5 buttons per row, 5 rows per message, 25 options per select, 10 files and 10 MiB
+ * of files per message. What does not fit is carried on into further messages (never cut off,
+ * never refused by the API).
  */
 export async function renderReplies(replies: readonly Reply[], sink: ComponentSink): Promise<DiscordMessage[]> {
   const out: DiscordMessage[] = [];
@@ -43,16 +45,38 @@ async function renderReply(r: Reply, sink: ComponentSink, counter: { n: number }
   const rows = await componentRows(r.blocks, sink, counter);
   const plain = r.tone !== 'error' && r.blocks.every((b) => b.type === 'text' || b.type === 'list' || b.type === 'actions' || b.type === 'form');
   const messages: DiscordMessage[] = plain
-    ? contentMessages(r.blocks).map((content) => ({ content, embeds: [], components: [], ephemeral }))
-    : packEmbeds(buildEmbeds(r.blocks, COLOR[r.tone ?? 'normal'])).map((embeds) => ({ embeds, components: [], ephemeral }));
+    ? contentMessages(r.blocks).map((content) => ({ content, embeds: [], components: [], files: [], ephemeral }))
+    : packEmbeds(buildEmbeds(r.blocks, COLOR[r.tone ?? 'normal'])).map((embeds) => ({ embeds, components: [], files: [], ephemeral }));
   // Component rows go on the last message; more than five rows continue in further messages.
   const rowGroups = chunk(rows, LIMITS.rowsPerMessage);
-  if (messages.length === 0 && rowGroups.length > 0) messages.push({ embeds: [], components: [], ephemeral });
+  if (messages.length === 0 && rowGroups.length > 0) messages.push({ embeds: [], components: [], files: [], ephemeral });
   rowGroups.forEach((group, i) => {
     if (i === 0) messages[messages.length - 1]!.components = group;
-    else messages.push({ embeds: [], components: group, ephemeral });
+    else messages.push({ embeds: [], components: group, files: [], ephemeral });
+  });
+  // Files go with the last message too; more than one message holds continue in further ones.
+  packFiles(r.attachments ?? []).forEach((group, i) => {
+    if (i === 0 && messages.length > 0) messages[messages.length - 1]!.files = group;
+    else messages.push({ embeds: [], components: [], files: group, ephemeral });
   });
   return messages;
+}
+
+/** Files in message-sized groups: at most 10 and 10 MiB each (a larger file goes alone). */
+function packFiles(files: readonly Attachment[]): Attachment[][] {
+  const groups: Attachment[][] = [];
+  let bytes = 0;
+  for (const f of files) {
+    const last = groups.at(-1);
+    if (last && last.length < LIMITS.filesPerMessage && bytes + f.data.byteLength <= LIMITS.fileBytesPerMessage) {
+      last.push(f);
+      bytes += f.data.byteLength;
+    } else {
+      groups.push([f]);
+      bytes = f.data.byteLength;
+    }
+  }
+  return groups;
 }
 
 /** A reply of text and lists only: plain message content, split at 2,000 characters. */

@@ -82,7 +82,20 @@ describe('rendering replies within Discord limits', () => {
 
   it('renders text-only replies as message content, private ones as ephemeral', async () => {
     const [m] = await renderReplies([{ blocks: [{ type: 'text', text: 'Hi *there*' }, { type: 'list', items: ['one', 'two'], ordered: true }], visibility: 'private' }], sink);
-    expect(m).toEqual({ content: 'Hi \\*there\\*\n\n1. one\n2. two', embeds: [], components: [], ephemeral: true });
+    expect(m).toEqual({ content: 'Hi \\*there\\*\n\n1. one\n2. two', embeds: [], components: [], files: [], ephemeral: true });
+  });
+
+  it('puts files on the last message, at most 10 and 10 MiB a message', async () => {
+    const small = (i: number) => ({ filename: `chart${i}.png`, contentType: 'image/png', data: new Uint8Array(10) });
+    const big = { filename: 'big.png', contentType: 'image/png', data: new Uint8Array(6 * 1024 * 1024) };
+    const messages = await renderReplies([{ blocks: [{ type: 'text', text: 'Charts' }], attachments: [...Array.from({ length: 12 }, (_, i) => small(i)), big, big] }], sink);
+    expect(messages.map((m) => [m.content ?? '', m.files.map((f) => f.filename).join(',')])).toEqual([
+      ['Charts', Array.from({ length: 10 }, (_, i) => `chart${i}.png`).join(',')],
+      ['', 'chart10.png,chart11.png,big.png'],
+      ['', 'big.png'],
+    ]);
+    const [alone] = await renderReplies([{ blocks: [], attachments: [small(0)] }], sink);
+    expect(alone).toEqual({ embeds: [], components: [], files: [small(0)], ephemeral: false });
   });
 
   it('shows a form as an "Open form" button', async () => {

@@ -1,11 +1,14 @@
 import type { ActionHandler, Command } from '../../src/commands/types.js';
 import { reply, textReply, type Reply } from '../../src/messages/reply.js';
+import { filesCommand } from '../slack/sampleFiles.js';
 
 /**
  * Commands registered only in the tests' router: buttons and a select, a form, a very long
- * answer, and an answer with more components than one Discord message holds.
+ * answer, an answer with more components than one Discord message holds, and one with files
+ * (../slack/sampleFiles.ts).
  */
 export const testCommands: Command[] = [
+  filesCommand,
   {
     name: 'pick',
     summary: 'Offers buttons and a select (tests only)',

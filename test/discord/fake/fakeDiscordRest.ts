@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OpenApiSpec } from './openapiSpec.js';
-import { BOT_USER, snowflake } from './fixtures.js';
+import { BOT_USER, knownUser, snowflake } from './fixtures.js';
+import { readMultipart, type RestFile } from './multipartBody.js';
 
 /** One call the bot made to the REST API. */
 export interface RestCall {
@@ -11,7 +12,10 @@ export interface RestCall {
   /** The spec's route template, e.g. /interactions/{interaction_id}/{interaction_token}/callback. */
   route?: string;
   query: URLSearchParams;
+  /** The JSON body (of a multipart body: its payload_json). */
   body: unknown;
+  /** The files[n] parts of a multipart body. */
+  files: RestFile[];
   at: number;
   status: number;
 }
@@ -19,6 +23,19 @@ export interface RestCall {
 interface RateLimitRule {
   match: (call: { method: string; path: string }) => boolean;
   retryAfterSec: number;
+  remaining: number;
+}
+
+/** An error Discord answers with: HTTP status, JSON error code and message. */
+export interface DiscordError {
+  status: number;
+  code: number;
+  message: string;
+}
+
+interface RefusalRule {
+  match: (call: { method: string; path: string }) => boolean;
+  error: DiscordError;
   remaining: number;
 }
 
@@ -53,6 +70,7 @@ export class FakeDiscordRest {
   private readonly server: Server;
   private readonly spec = new OpenApiSpec();
   private readonly rateLimits: RateLimitRule[] = [];
+  private readonly refusals: RefusalRule[] = [];
   private readonly waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
 
   constructor(private readonly token: string) {
@@ -77,6 +95,11 @@ export class FakeDiscordRest {
     this.rateLimits.push({ match, retryAfterSec, remaining: times });
   }
 
+  /** The next `times` calls matching answer Discord's error (e.g. 50007 Cannot send messages to this user). */
+  refuse(match: RefusalRule['match'], error: DiscordError, times = 1): void {
+    this.refusals.push({ match, error, remaining: times });
+  }
+
   /** Resolves with the first call (already made or still to come) that matches. */
   waitFor(pred: (c: RestCall) => boolean, timeoutMs = 40_000): Promise<RestCall> {
     const done = this.calls.find((c) => pred(c));
@@ -97,22 +120,34 @@ export class FakeDiscordRest {
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const type = req.headers['content-type'] ?? '';
     let body: unknown;
-    if (raw.length > 0) {
-      const type = req.headers['content-type'] ?? '';
-      if (!type.startsWith('application/json')) this.violations.push(`${method} ${path}: body is ${type}, expected application/json`);
+    let files: RestFile[] = [];
+    const bodyProblems: string[] = [];
+    if (type.startsWith('multipart/form-data')) {
+      const multipart = await readMultipart(raw, type);
+      body = multipart.json;
+      files = multipart.files;
+      bodyProblems.push(...multipart.problems);
+      if (!this.spec.acceptsMultipart(method, path)) bodyProblems.push('takes no multipart/form-data body');
+    } else if (raw.length > 0) {
+      if (!type.startsWith('application/json')) bodyProblems.push(`body is ${type}, expected application/json`);
       try {
-        body = JSON.parse(raw);
+        body = JSON.parse(raw.toString('utf8'));
       } catch {
-        this.violations.push(`${method} ${path}: body is not JSON`);
+        bodyProblems.push('body is not JSON');
       }
     }
     if (!url.pathname.startsWith('/api/v10/')) this.violations.push(`${method} ${url.pathname}: not under /api/v10`);
     const route = this.spec.route(path);
-    const problems = [...this.spec.check(method, path, url.searchParams, body), ...extraLimits(body).map((p) => `${method} ${route ?? path}: ${p}`)];
+    const problems = [
+      ...bodyProblems.map((p) => `${method} ${route ?? path}: ${p}`),
+      ...this.spec.check(method, path, url.searchParams, body),
+      ...extraLimits(body).map((p) => `${method} ${route ?? path}: ${p}`),
+    ];
     const interactionCallback = route?.startsWith('/interactions/') || route?.startsWith('/webhooks/');
     this.violations.push(...problems);
-    const call: RestCall = { method, path, query: url.searchParams, body, at: Date.now(), status: 0 };
+    const call: RestCall = { method, path, query: url.searchParams, body, files, at: Date.now(), status: 0 };
     if (route) call.route = route;
 
     // Like Discord: a bot route without the right "Bot <token>" is refused (not a spec violation).
@@ -141,7 +176,13 @@ export class FakeDiscordRest {
       res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: limit.retryAfterSec, global: false }));
       return;
     }
-    const [status, payload] = problems.length > 0 && route === undefined ? [404, { message: '404: Not Found', code: 0 }] : this.answer(method, route, path, body, url.searchParams);
+    const refusal = this.refusals.find((r) => r.remaining > 0 && r.match({ method, path }));
+    if (refusal) refusal.remaining -= 1;
+    const [status, payload] = refusal
+      ? [refusal.error.status, { message: refusal.error.message, code: refusal.error.code }]
+      : problems.length > 0 && route === undefined
+        ? [404, { message: '404: Not Found', code: 0 }]
+        : this.answer(method, route, path, body, url.searchParams, files);
     call.status = status;
     this.record(call);
     const headers: Record<string, string> = { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset-after': '1.000', 'x-ratelimit-bucket': 'b0ba' };
@@ -163,7 +204,7 @@ export class FakeDiscordRest {
   }
 
   /** Answers as Discord does for the routes a bot uses. */
-  private answer(method: string, route: string | undefined, path: string, body: unknown, query: URLSearchParams): [number, unknown] {
+  private answer(method: string, route: string | undefined, path: string, body: unknown, query: URLSearchParams, files: RestFile[]): [number, unknown] {
     const parts = path.split('/');
     const b = (body ?? {}) as Record<string, unknown>;
     switch (`${method} ${route}`) {
@@ -173,11 +214,15 @@ export class FakeDiscordRest {
         return query.get('with_response') === 'true' ? [200, { interaction: { id: parts[2], type: 2 } }] : [204, undefined];
       case 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original':
       case 'POST /webhooks/{webhook_id}/{webhook_token}':
-        return [200, message(b, '111111111111111111', parts[2]!)];
+        return [200, message(b, files, '111111111111111111', parts[2]!)];
       case 'DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original':
         return [204, undefined];
       case 'POST /channels/{channel_id}/messages':
-        return [200, message(b, parts[2]!)];
+        return [200, message(b, files, parts[2]!)];
+      case 'POST /users/@me/channels': {
+        const recipient = String(b.recipient_id);
+        return [200, { id: dmChannelOf(recipient), type: 1, last_message_id: null, flags: 0, recipients: [knownUser(recipient)] }];
+      }
       case 'POST /channels/{channel_id}/typing':
         return [204, undefined];
       case 'POST /channels/{channel_id}/messages/{message_id}/threads':
@@ -191,7 +236,11 @@ export class FakeDiscordRest {
   }
 }
 
-function message(b: Record<string, unknown>, channelId: string, applicationId?: string): Record<string, unknown> {
+/** The DM channel of the bot with a person: one per person, like Discord's. */
+export const dmChannelOf = (userId: string): string => `13${userId.slice(2)}`;
+
+function message(b: Record<string, unknown>, files: RestFile[], channelId: string, applicationId?: string): Record<string, unknown> {
+  const described = new Map(((b.attachments ?? []) as { id: string; description?: string }[]).map((a) => [String(a.id), a.description]));
   return {
     id: snowflake(),
     type: applicationId ? 20 : 0,
@@ -200,7 +249,12 @@ function message(b: Record<string, unknown>, channelId: string, applicationId?: 
     content: b.content ?? '',
     embeds: b.embeds ?? [],
     components: b.components ?? [],
-    attachments: [],
+    attachments: files.map((f) => {
+      const id = snowflake();
+      const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${f.filename}`;
+      const description = described.get(String(f.index));
+      return { id, filename: f.filename, size: f.data.length, url, proxy_url: url, content_type: f.contentType, ...(description ? { description } : {}) };
+    }),
     mentions: [],
     mention_roles: [],
     mention_everyone: false,
@@ -213,11 +267,11 @@ function message(b: Record<string, unknown>, channelId: string, applicationId?: 
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

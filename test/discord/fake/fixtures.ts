@@ -31,6 +31,12 @@ export const ALICE: UserFixture = { id: '1200000000000000001', username: 'alice.
 export const LI: UserFixture = { id: '1200000000000000002', username: 'li.wei', global_name: '李伟' };
 export const OTHER_BOT: UserFixture = { id: '1200000000000000099', username: 'otherbot', global_name: null, bot: true };
 
+/** A user object for an id: a known fixture, else a plain person with that id. */
+export function knownUser(id: string) {
+  const fixture = [ALICE, LI, OTHER_BOT].find((u) => u.id === id);
+  return user(fixture ?? { id, username: `user${id.slice(-4)}`, global_name: null });
+}
+
 const user = (u: UserFixture) => ({ id: u.id, username: u.username, discriminator: '0', global_name: u.global_name, avatar: null, public_flags: 0, flags: 0, ...(u.bot ? { bot: true } : {}), primary_guild: null, collectibles: null, display_name_styles: null, avatar_decoration_data: null, clan: null });
 
 export function readyPayload(sessionId: string, resumeUrl: string) {

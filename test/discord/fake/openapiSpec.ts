@@ -85,6 +85,13 @@ export class OpenApiSpec {
     return problems;
   }
 
+  /** Whether the route takes a multipart/form-data body (files[n] and payload_json). */
+  acceptsMultipart(method: string, path: string): boolean {
+    const template = this.route(path);
+    const op = template ? (this.spec.paths[template]?.[method.toLowerCase()] as Operation | undefined) : undefined;
+    return op?.requestBody?.content?.['multipart/form-data'] !== undefined;
+  }
+
   validate(schema: Schema, value: unknown, at: string): string[] {
     const s = this.resolve(schema);
     const problems: string[] = [];
