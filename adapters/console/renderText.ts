@@ -1,4 +1,4 @@
-import type { Block, Reply } from '../../src/messages/reply.js';
+import type { Attachment, Block, Reply } from '../../src/messages/reply.js';
 
 /** A numbered choice the person can pick by typing its number. */
 export interface Choice {
@@ -12,11 +12,15 @@ export interface RenderedText {
   choices: Choice[];
 }
 
+/** Keeps an attachment somewhere the person can open it and returns where (a file path). */
+export type SaveAttachment = (attachment: Attachment) => string;
+
 /**
  * Renders neutral replies as plain terminal text. Buttons and select options become numbered
  * choices, numbered on from `firstChoice` so several replies in a row never reuse a number.
+ * Attachments are handed to `save` and shown as "[file] <path>".
  */
-export function renderText(replies: readonly Reply[], firstChoice = 1): RenderedText {
+export function renderText(replies: readonly Reply[], firstChoice = 1, save?: SaveAttachment): RenderedText {
   const choices: Choice[] = [];
   const lines: string[] = [];
   for (const r of replies) {
@@ -24,6 +28,7 @@ export function renderText(replies: readonly Reply[], firstChoice = 1): Rendered
     // Errors start with '! ' so they stand out in a transcript.
     if (r.tone === 'error' && own.length > 0) own[0] = `! ${own[0]}`;
     lines.push(...own);
+    for (const a of r.attachments ?? []) lines.push(save ? `[file] ${save(a)}` : `[file] ${a.filename} (not saved)`);
   }
   return { text: lines.join('\n'), choices };
 }

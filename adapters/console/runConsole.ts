@@ -3,6 +3,7 @@ import type { Router } from '../../src/commands/router.js';
 import type { Actor } from '../../src/commands/types.js';
 import { ConsoleSession } from './consoleSession.js';
 import type { ConsoleChannelPosts } from './consoleChannelPosts.js';
+import { AttachmentFolder } from './attachmentFolder.js';
 
 export interface ConsoleOptions {
   router: Router;
@@ -20,11 +21,11 @@ export interface ConsoleOptions {
  */
 export async function runConsole({ router, actor, input = process.stdin, output = process.stdout, channelPosts }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY);
-  const session = new ConsoleSession(router, actor);
+  const session = new ConsoleSession(router, actor, { posts: channelPosts, files: channelPosts?.files ?? new AttachmentFolder() });
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
   if (interactive) {
-    write('Liaison is ready. Type help for the commands, Ctrl-D to quit.');
+    write('Liaison is ready. Type help for the commands, /as <name> to play another person, Ctrl-D to quit.');
     rl.setPrompt('liaison> ');
     rl.prompt();
   }
