@@ -12,6 +12,7 @@ import { meetingsActions, meetingsCommands, meetingsJobs } from '../meetings/mee
 import type { JobDefinition } from '../jobs/jobQueue.js';
 import { digestCommand } from '../digests/digestCommand.js';
 import { digestTickJob } from '../digests/digestJob.js';
+import { eventsActions, eventsCommands, eventsJobs } from '../events/eventsCapability.js';
 
 /** Every chat command, in the order /help lists them. Each capability adds its own here. */
 export function allCommands(): Command[] {
@@ -24,17 +25,18 @@ export function allCommands(): Command[] {
   commands.push(...needsCommands);
   commands.push(...meetingsCommands);
   commands.push(digestCommand);
+  commands.push(...eventsCommands);
   return commands;
 }
 
 /** Every button/select handler. Each capability adds its own here. */
 export function allActions(): ActionHandler[] {
-  return [...needsActions, ...meetingsActions];
+  return [...needsActions, ...meetingsActions, ...eventsActions];
 }
 
 /** Every background job kind (reminders, digest ticks). Each capability adds its own here. */
 export function allJobs(): JobDefinition<any>[] {
-  return [...meetingsJobs, digestTickJob];
+  return [...meetingsJobs, digestTickJob, ...eventsJobs];
 }
 
 /** What plain text that is not a command means (the intake conversation, once it exists). */
