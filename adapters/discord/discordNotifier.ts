@@ -1,5 +1,6 @@
 import type { Client, SendableChannels } from 'discord.js';
 import { RecipientUnreachableError, type ChannelNotifier, type PlatformUser } from '../../src/notify/channelNotifier.js';
+import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/messages/reply.js';
 import { codeOf, type Delivery } from './delivery.js';
@@ -12,10 +13,17 @@ import { codeOf, type Delivery } from './delivery.js';
 const UNREACHABLE_CODES = new Set<unknown>([10013, 50007, 50033]);
 
 /**
+ * Discord's JSON error codes when the bot cannot post to a channel for good: Unknown Channel
+ * (10003), Missing Access (50001: removed from it, or from its server), Missing Permissions (50013).
+ */
+const CHANNEL_GONE_CODES = new Set<unknown>([10003, 50001, 50013]);
+
+/**
  * The channel port in Discord: posts to a channel given by id (a snowflake) or by name
  * ("brokers", "#brokers": the first text channel of that name in the bot's servers). Channel
  * posts are public. When the post starts with a header (a new need, say), a thread is started
- * under it, so the brokers' conversation about it stays together.
+ * under it, so the brokers' conversation about it stays together. A channel the bot can no
+ * longer post to (or cannot find by name) is a ChannelUnreachableError.
  */
 export class DiscordChannelNotifier implements ChannelNotifier {
   readonly platform = 'discord';
@@ -27,10 +35,15 @@ export class DiscordChannelNotifier implements ChannelNotifier {
   ) {}
 
   async postToChannel(channel: string, reply: Reply): Promise<void> {
-    const target = await this.find(channel);
-    if (!target) throw new Error(`Discord channel "${channel}" not found (invite the bot, or use the channel id)`);
-    const header = reply.blocks.find((b) => b.type === 'header');
-    await this.delivery.toChannel(target, [{ ...reply, visibility: 'public' }], header ? { threadName: header.text } : {});
+    try {
+      const target = await this.find(channel);
+      const header = reply.blocks.find((b) => b.type === 'header');
+      await this.delivery.toChannel(target, [{ ...reply, visibility: 'public' }], header ? { threadName: header.text } : {});
+    } catch (err) {
+      const code = codeOf(err);
+      if (CHANNEL_GONE_CODES.has(code)) throw new ChannelUnreachableError(channel, String(code), { cause: err });
+      throw err;
+    }
   }
 
   /**
@@ -50,15 +63,17 @@ export class DiscordChannelNotifier implements ChannelNotifier {
     }
   }
 
-  private async find(channel: string): Promise<SendableChannels | undefined> {
+  /** The channel by id (GET /channels/{id} when not cached) or by name among the bot's servers. */
+  private async find(channel: string): Promise<SendableChannels> {
     if (/^\d{17,20}$/.test(channel)) {
       const byId = this.client.channels.cache.get(channel) ?? (await this.client.channels.fetch(channel));
-      return byId?.isSendable() ? byId : undefined;
+      if (byId?.isSendable()) return byId;
+      throw new ChannelUnreachableError(channel, 'not a text channel');
     }
     const name = channel.replace(/^#/, '').toLowerCase();
     for (const c of this.client.channels.cache.values()) {
       if (c.isSendable() && !c.isDMBased() && !c.isThread() && 'name' in c && c.name === name) return c;
     }
-    return undefined;
+    throw new ChannelUnreachableError(channel, 'no channel of that name in the bot’s servers');
   }
 }

@@ -5,11 +5,12 @@ import { slashCommands, type SlashCommandJson } from './slashCommands.js';
 
 /**
  * The permissions the bot needs, and no more: View Channels (1024), Send Messages (2048),
- * Embed Links (16384) to post in the brokers' channel, Create Public Threads (1 << 35) and
- * Send Messages in Threads (1 << 38) for a thread under each announced need. Answers to slash
- * commands and buttons need no permission at all.
+ * Embed Links (16384) to post in the brokers' channel, Attach Files (32768) for the charts of
+ * digests posted there, Create Public Threads (1 << 35) and Send Messages in Threads (1 << 38)
+ * for a thread under each announced need. Answers to slash commands and buttons need no
+ * permission at all.
  */
-export const BOT_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 35n) | (1n << 38n);
+export const BOT_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 35n) | (1n << 38n);
 
 /** The URL that adds the bot to a server: scopes bot and applications.commands. */
 export function inviteUrl(applicationId: string): string {

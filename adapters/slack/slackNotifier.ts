@@ -1,4 +1,5 @@
 import { RecipientUnreachableError, type ChannelNotifier, type PlatformUser } from '../../src/notify/channelNotifier.js';
+import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/messages/reply.js';
 import { codeOf, type Delivery } from './delivery.js';
@@ -9,9 +10,13 @@ import { codeOf, type Delivery } from './delivery.js';
  */
 const UNREACHABLE_CODES = new Set(['user_not_found', 'user_not_visible', 'user_disabled', 'cannot_dm_bot']);
 
+/** Slack's answers when the bot cannot post to a channel for good: removed, deleted or archived. */
+const CHANNEL_GONE_CODES = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+
 /**
  * The channel port in Slack: posts a reply to a channel given by id (C0123…) or by name
  * ("brokers"; the bot must be a member). Channel posts are always visible to the channel.
+ * A channel the bot can no longer post to is a ChannelUnreachableError.
  */
 export class SlackChannelNotifier implements ChannelNotifier {
   readonly platform = 'slack';
@@ -24,7 +29,13 @@ export class SlackChannelNotifier implements ChannelNotifier {
 
   async postToChannel(channel: string, reply: Reply): Promise<void> {
     const target = /^[CGD][A-Z0-9]{6,}$/.test(channel) ? channel : `#${channel.replace(/^#/, '')}`;
-    await this.delivery.deliver({ teamId: this.teamId, userId: '', channel: target, direct: false, receivedAt: Date.now() }, [{ ...reply, visibility: 'public' }]);
+    try {
+      await this.delivery.deliver({ teamId: this.teamId, userId: '', channel: target, direct: false, receivedAt: Date.now() }, [{ ...reply, visibility: 'public' }]);
+    } catch (err) {
+      const code = codeOf(err);
+      if (CHANNEL_GONE_CODES.has(code)) throw new ChannelUnreachableError(channel, code, { cause: err });
+      throw err;
+    }
   }
 
   /**

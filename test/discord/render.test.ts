@@ -138,7 +138,7 @@ describe('slash commands', () => {
   it('invite URL asks for bot + applications.commands and the minimal permissions', () => {
     const url = new URL(inviteUrl('1098765432109876543'));
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-    expect(url.searchParams.get('permissions')).toBe('309237664768');
+    expect(url.searchParams.get('permissions')).toBe('309237697536');
   });
 });
 

@@ -223,6 +223,8 @@ export class FakeDiscordRest {
         const recipient = String(b.recipient_id);
         return [200, { id: dmChannelOf(recipient), type: 1, last_message_id: null, flags: 0, recipients: [knownUser(recipient)] }];
       }
+      case 'GET /channels/{channel_id}': // channels the bot can see came with GUILD_CREATE
+        return [404, { message: 'Unknown Channel', code: 10003 }];
       case 'POST /channels/{channel_id}/typing':
         return [204, undefined];
       case 'POST /channels/{channel_id}/messages/{message_id}/threads':

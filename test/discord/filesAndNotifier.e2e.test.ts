@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
+import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import { CHART, INVITE } from '../slack/sampleFiles.js';
 import { startDiscordHarness, type DiscordHarness } from './discordHarness.js';
 import { dmChannelOf, type RestCall } from './fake/fakeDiscordRest.js';
@@ -111,5 +112,28 @@ describe('files with answers and direct messages (real discord.js, fake REST che
     const user = { platform: 'discord' as const, workspaceId: APP_ID, userId: '1200000000000000078' };
     h.rest.refuse((c) => c.path === '/users/@me/channels', { status: 400, code: 10013, message: 'Unknown User' });
     await expect(h.services.notifier!.sendDirect(user, { blocks: [{ type: 'text', text: 'Reminder' }] })).rejects.toMatchObject({ name: 'RecipientUnreachableError', reason: '10013' });
+  });
+
+  it('says a channel the bot cannot post to is unreachable, with Discord’s code', async () => {
+    const digest = { blocks: [{ type: 'text' as const, text: 'Weekly digest' }], attachments: [CHART] };
+    // Removed from the channel (or its server): 50001 Missing Access.
+    h.rest.refuse((c) => c.method === 'POST' && c.path === `/channels/${BROKERS_ID}/messages`, { status: 403, code: 50001, message: 'Missing Access' });
+    await expect(h.services.notifier!.postToChannel('brokers', digest)).rejects.toMatchObject({ name: 'ChannelUnreachableError', channel: 'brokers', reason: '50001' });
+    // No Attach Files permission there: 50013 Missing Permissions.
+    h.rest.refuse((c) => c.method === 'POST' && c.path === `/channels/${BROKERS_ID}/messages`, { status: 403, code: 50013, message: 'Missing Permissions' });
+    await expect(h.services.notifier!.postToChannel(BROKERS_ID, digest)).rejects.toMatchObject({ reason: '50013' });
+    // A deleted channel: GET /channels/{id} answers 10003 Unknown Channel.
+    const gone = '1100000000000000066';
+    await expect(h.services.notifier!.postToChannel(gone, digest)).rejects.toMatchObject({ channel: gone, reason: '10003' });
+    expect(h.rest.callsTo('GET', '/channels/{channel_id}').map((c) => [c.path, c.status])).toEqual([[`/channels/${gone}`, 404]]);
+    // A name none of the bot's servers has.
+    await expect(h.services.notifier!.postToChannel('#nowhere', digest)).rejects.toBeInstanceOf(ChannelUnreachableError);
+  });
+
+  it('keeps other channel failures as they came (they are worth another try)', async () => {
+    h.rest.refuse((c) => c.method === 'POST' && c.path === `/channels/${BROKERS_ID}/messages`, { status: 400, code: 50035, message: 'Invalid Form Body' });
+    const posted = h.services.notifier!.postToChannel('brokers', { blocks: [{ type: 'text', text: 'Weekly digest' }] });
+    await expect(posted).rejects.toMatchObject({ code: 50035 });
+    await expect(posted).rejects.not.toBeInstanceOf(ChannelUnreachableError);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
+import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import type { RecordedCall } from './fakeSlack.js';
 import type { UploadedFile } from './fakeFileUploads.js';
 import { CHART, INVITE } from './sampleFiles.js';
@@ -144,5 +145,29 @@ describe('the Slack notifier', () => {
   it('rethrows other failures as they came', async () => {
     h.fake.failNext('chat.postMessage', { error: 'msg_blocks_too_long' });
     await expect(h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'Reminder' }] })).rejects.toMatchObject({ data: { error: 'msg_blocks_too_long' } });
+  });
+
+  it('says a channel the bot was removed from, that is gone or archived, is unreachable, with Slack’s code', async () => {
+    const digest = { blocks: [{ type: 'text' as const, text: 'Weekly digest' }] };
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await expect(h.adapter.notifier.postToChannel('C0LEFT123', digest)).rejects.toMatchObject({ name: 'ChannelUnreachableError', channel: 'C0LEFT123', reason: 'not_in_channel' });
+    h.fake.failNext('chat.postMessage', { error: 'is_archived' });
+    await expect(h.adapter.notifier.postToChannel('C0OLD1234', digest)).rejects.toMatchObject({ reason: 'is_archived' });
+    // A name Slack does not know: channel_not_found from chat.postMessage itself.
+    await expect(h.adapter.notifier.postToChannel('nowhere', digest)).rejects.toMatchObject({ channel: 'nowhere', reason: 'channel_not_found' });
+  });
+
+  it('says so too when the message went out but the chart could not be shared there', async () => {
+    h.fake.failNext('files.completeUploadExternal', { error: 'not_in_channel' });
+    const posted = h.adapter.notifier.postToChannel('brokers', { blocks: [{ type: 'text', text: 'Weekly digest' }], attachments: [CHART] });
+    await expect(posted).rejects.toBeInstanceOf(ChannelUnreachableError);
+    await expect(posted).rejects.toMatchObject({ reason: 'not_in_channel' });
+  });
+
+  it('keeps other channel failures as they came (they are worth another try)', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'internal_error' });
+    const posted = h.adapter.notifier.postToChannel('brokers', { blocks: [{ type: 'text', text: 'Weekly digest' }] });
+    await expect(posted).rejects.toMatchObject({ data: { error: 'internal_error' } });
+    await expect(posted).rejects.not.toBeInstanceOf(ChannelUnreachableError);
   });
 });
