@@ -6,7 +6,7 @@ import { listWaitingIntros } from '../../storage/repositories/meetingDigest.js';
 import { introFollowUpJob } from '../../src/meetings/intros/introFollowUp.js';
 import { choiceNumber, MeetingsWorld } from './support/meetingsWorld.js';
 
-describe.each(testEngines)('introductions on $name', (engine) => {
+describe.each(testEngines)('introductions on $name', { timeout: 240_000 }, (engine) => {
   const worlds: MeetingsWorld[] = [];
   afterEach(async () => {
     for (const w of worlds.splice(0)) await w.close();

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Attachment } from '../../messages/reply.js';
 import type { Meeting, MeetingParticipant } from '../../../storage/repositories/meetings.js';
@@ -25,8 +26,9 @@ export function buildInvite(meeting: Meeting, method: InviteMethod, zone: string
   calendar.createEvent({
     id: meeting.icsUid,
     sequence: meeting.sequence,
-    start,
-    end,
+    // Zoned luxon times: ical-generator then writes DTSTART;TZID=<zone> with the local wall-clock time.
+    start: DateTime.fromJSDate(start, { zone }),
+    end: DateTime.fromJSDate(end, { zone }),
     timezone: zone,
     stamp: new Date(),
     summary: `Liaison meeting #${meeting.id} (need #${meeting.needId})`,
