@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/loadConfig.js';
 import { runEvaluation, type EvalReport } from '../search/eval/runEvaluation.js';
 import { queryExpanders } from '../search/queryExpanders.js';
 import type { SearchMode } from '../search/searchQuery.js';
 import { CliExit, EXIT } from './exitCodes.js';
+import { parseCliArgs } from './cliArgs.js';
 
 const USAGE = `Usage: liaison eval --corpus FILE --queries FILE --qrels FILE [options]
 
@@ -32,24 +32,17 @@ const MODES = ['lexical', 'dense', 'hybrid'] as const;
 
 /** `liaison eval`: retrieval quality on a BEIR data set, last line one JSON object. */
 export async function evalCommand(argv: string[]): Promise<void> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        corpus: { type: 'string' },
-        queries: { type: 'string' },
-        qrels: { type: 'string' },
-        mode: { type: 'string', default: 'hybrid' },
-        k: { type: 'string', default: '10' },
-        translate: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    throw new CliExit(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
-  }
+  const { values, positionals } = parseCliArgs(argv, {
+    corpus: { type: 'string' },
+    queries: { type: 'string' },
+    qrels: { type: 'string' },
+    mode: { type: 'string', default: 'hybrid' },
+    k: { type: 'string', default: '10' },
+    translate: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (positionals.length > 0) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[0]}".\n${USAGE}`);
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const { corpus, queries, qrels } = values;
   if (!corpus || !queries || !qrels) throw new CliExit(EXIT.usage, `--corpus, --queries and --qrels are required.\n${USAGE}`);

@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ingestOutcomes, type IngestSummary } from '../outcomes/ingest.js';
 import { createOutcomeIndexer } from '../search/outcomeIndexer.js';
@@ -13,6 +12,7 @@ import { readOutcomeFile, type OutcomeFileFormat } from '../outcomes/readers/rea
 import { isConnectionError } from '../../storage/errors.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { CliExit, EXIT } from './exitCodes.js';
+import { parseCliArgs } from './cliArgs.js';
 
 /** sysexits.h EX_DATAERR: the input was read but none of it was usable. */
 const EX_DATAERR = 65;
@@ -87,23 +87,14 @@ export async function ingestCommand(argv: string[]): Promise<void> {
 
 /** The parsed options, or undefined when --help was asked for. */
 function parseIngestArgs(argv: string[]): IngestArgs | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        map: { type: 'string' },
-        kind: { type: 'string' },
-        'batch-size': { type: 'string' },
-        source: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new CliExit(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCliArgs(argv, {
+    format: { type: 'string' },
+    map: { type: 'string' },
+    kind: { type: 'string' },
+    'batch-size': { type: 'string' },
+    source: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   if (positionals.length !== 1) throw new CliExit(EXIT.usage, `Give exactly one file to import.\n${USAGE}`);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { UserFacingError } from '../errors.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import { parseSearchInput } from '../search/parseSearchInput.js';
@@ -8,6 +7,7 @@ import { searchOutcomes } from '../search/searchOutcomes.js';
 import { explainLine, facts } from '../search/searchReply.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { CliExit, EXIT } from './exitCodes.js';
+import { parseCliArgs } from './cliArgs.js';
 
 const USAGE = `Usage: liaison search "text" [options]
 
@@ -27,28 +27,19 @@ Filters may also be written inside the text, as in chat (kind:patent trl:4-7 …
 
 /** `liaison search "text"`: the same search as /search, on the command line. */
 export async function searchCommand(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        trl: { type: 'string' },
-        region: { type: 'string' },
-        year: { type: 'string' },
-        discipline: { type: 'string' },
-        institution: { type: 'string' },
-        ip: { type: 'string' },
-        mode: { type: 'string', default: 'hybrid' },
-        limit: { type: 'string', default: '10' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new CliExit(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCliArgs(argv, {
+    kind: { type: 'string' },
+    trl: { type: 'string' },
+    region: { type: 'string' },
+    year: { type: 'string' },
+    discipline: { type: 'string' },
+    institution: { type: 'string' },
+    ip: { type: 'string' },
+    mode: { type: 'string', default: 'hybrid' },
+    limit: { type: 'string', default: '10' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
   const { values, positionals } = parsed;
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const mode = values.mode as SearchMode;

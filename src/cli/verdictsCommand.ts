@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { exportVerdictQrels } from '../needs/verdicts/exportVerdictQrels.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { CliExit, EXIT } from './exitCodes.js';
+import { parseCliArgs } from './cliArgs.js';
 
 const USAGE = `Usage: liaison verdicts export [--out FILE]
 
@@ -12,12 +12,7 @@ separated): query ids are need-<number>, corpus ids outcome source ids, 1 = shor
 
 /** `liaison verdicts export [--out FILE]`: brokers' verdicts as extra relevance judgments. */
 export async function verdictsCommand(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    throw new CliExit(EXIT.usage, `${(err as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCliArgs(argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
   if (parsed.values.help) return void process.stdout.write(`${USAGE}\n`);
   if (parsed.positionals[0] !== 'export' || parsed.positionals.length > 1) throw new CliExit(EXIT.usage, USAGE);
   const services = await connectServices(readConfig(), []);
