@@ -12,6 +12,7 @@ const USAGE = `Usage: liaison <command>
   eval         measure search on a BEIR data set (liaison eval --help)
   discord register [--guild ID]  register the Discord slash commands (liaison discord help)
   embeddings   status, refresh, refit or switch the search embeddings model
+  report       write the digest of a period to files (liaison report --help)
   help         this text
 
 Settings come from the environment or a .env file; see .env.example.`;
@@ -25,6 +26,7 @@ const subcommands: Record<string, (argv: string[]) => Promise<void>> = {
   eval: async (argv) => (await import('./evalCommand.js')).evalCommand(argv),
   discord: async (argv) => (await import('../../adapters/discord/discordCli.js')).discordCommand(argv),
   embeddings: async (argv) => (await import('./embeddingsCommand.js')).embeddingsCommand(argv),
+  report: async (argv) => (await import('./reportCommand.js')).reportCommand(argv),
   help: async () => void process.stdout.write(`${USAGE}\n`),
 };
 

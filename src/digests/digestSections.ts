@@ -127,10 +127,10 @@ function evaluationSection(outcomes: readonly EvaluatedOutcome[], w: DigestWords
     title: w.evaluation,
     intro: w.evaluationIntro,
     groups: outcomes.length === 0 ? [] : [
-      { heading: `${w.columns.trl} × ${w.columns.prospect}`, items: matrix },
+      { heading: w.matrixHeading, items: matrix },
       {
-        heading: w.columns.outcome,
-        items: outcomes.map((o) => [o.title, o.institution, trlText(o.trl, w), `${w.columns.prospect}: ${w.prospect[o.level]} (${o.matchingNeeds} ${w.columns.needs})`].filter(Boolean).join(' · ')),
+        heading: w.bestProspects,
+        items: outcomes.map((o) => [o.title, o.institution, trlText(o.trl, w), w.prospectOf(w.prospect[o.level], o.matchingNeeds)].filter(Boolean).join(' · ')),
       },
     ],
   };

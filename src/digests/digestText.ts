@@ -25,6 +25,9 @@ export interface DigestWords {
   evaluation: string;
   evaluationIntro: string;
   evaluationAlt: string;
+  matrixHeading: string;
+  bestProspects: string;
+  prospectOf: (level: string, needs: number) => string;
   prospect: Record<ProspectLevel, string>;
   trlUnknown: string;
   covers: (pct: number) => string;
@@ -64,6 +67,9 @@ const en: DigestWords = {
   bestCovers: (pct) => `best match covers ${pct}%`,
   evaluation: 'Outcome evaluation (TRL × market prospect)',
   evaluationIntro: 'Outcomes that answer recent needs; prospect grows with the number and recency of those needs.',
+  matrixHeading: 'Outcomes per TRL band and market prospect',
+  bestProspects: 'Best prospects first',
+  prospectOf: (level, needs) => `prospect ${level} (${needs} matching need${needs === 1 ? '' : 's'})`,
   evaluationAlt: 'Bubble chart: outcomes by TRL (across) and market prospect (up); bubble size is the number of outcomes.',
   prospect: { low: 'low', medium: 'medium', high: 'high' },
   trlUnknown: 'TRL ?',
@@ -107,6 +113,9 @@ const zh: DigestWords = {
   bestCovers: (pct) => `最佳匹配覆盖 ${pct}%`,
   evaluation: '成果评估（技术成熟度 × 市场前景）',
   evaluationIntro: '能解答近期需求的成果；匹配的需求越多、越新，市场前景越好。',
+  matrixHeading: '各技术成熟度区间与市场前景的成果数',
+  bestProspects: '市场前景最佳的成果',
+  prospectOf: (level, needs) => `市场前景${level}（匹配 ${needs} 个需求）`,
   evaluationAlt: '气泡图：横轴为技术成熟度（TRL），纵轴为市场前景；气泡大小为成果数量。',
   prospect: { low: '低', medium: '中', high: '高' },
   trlUnknown: 'TRL 未知',

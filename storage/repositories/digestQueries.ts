@@ -78,3 +78,11 @@ export async function workspaceAdminIds(db: Queryable, workspaceId: string): Pro
   );
   return res.rows.map((r) => Number(r.id));
 }
+
+/** Workspaces that have needs, most needs first (a report picks one). */
+export async function workspacesWithNeeds(db: Queryable): Promise<string[]> {
+  const res = await db.query<{ workspace_id: string }>(
+    'SELECT workspace_id FROM needs GROUP BY workspace_id ORDER BY count(*) DESC, workspace_id',
+  );
+  return res.rows.map((r) => r.workspace_id);
+}
