@@ -56,8 +56,11 @@ export class MeetingsWorld {
 
   /** Starts the real job queue on this database (its own pg-boss schema) and wires it in. */
   async startJobs(): Promise<void> {
-    this.services.jobs = await startJobQueue(this.services, allJobs(), { schema: `jobs_${randomBytes(4).toString('hex')}`, pollSeconds: 0.5 });
+    this.services.jobs = await startJobQueue(this.services, allJobs(), { schema: this.jobsSchema, pollSeconds: 0.5 });
   }
+
+  /** pg-boss's own schema for this world (outside a Postgres scratch schema, so dropped on close). */
+  private readonly jobsSchema = `jobs_${randomBytes(4).toString('hex')}`;
 
   /**
    * The usual cast: ada (admin), bob (broker), carol (enterprise, Acme Marine, owns a submitted
@@ -96,7 +99,10 @@ export class MeetingsWorld {
   }
 
   async close(): Promise<void> {
-    await this.services.jobs?.stop();
+    if (this.services.jobs) {
+      await this.services.jobs.stop();
+      await this.db.exec(`DROP SCHEMA IF EXISTS ${this.jobsSchema} CASCADE`);
+    }
     await this.db.close();
   }
 }
