@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { EventRecord } from '../../storage/repositories/events.js';
 import type { Attachment } from '../messages/reply.js';
+import { vtimezone } from '../meetings/invites/vtimezone.js';
 import { slotStart } from './eventTimes.js';
 
 export interface AgendaItem {
@@ -20,17 +21,20 @@ export const agendaUid = (event: EventRecord, requestId: number) => `liaison-eve
  * reschedule; meetings dropped since the last agenda come as CANCELLED entries.
  */
 export function agendaCalendar(event: EventRecord, meetings: AgendaItem[], cancelled: AgendaItem[]): Attachment {
+  // ical-generator writes times "in UTC" as floating ones: UTC events get plain UTC times (…Z) instead.
+  const zone = event.timeZone === 'UTC' ? null : event.timeZone;
   const calendar = ical({
     name: event.name,
     prodId: { company: 'Liaison', product: 'Brokerage events' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: event.timeZone,
+    timezone: zone && { name: zone, generator: (tz) => vtimezone(tz, event.startsAt) },
   });
   const entry = (m: AgendaItem, status: ICalEventStatus) => calendar.createEvent({
     id: agendaUid(event, m.requestId),
-    start: slotStart(event, m.slot).toJSDate(),
-    end: slotStart(event, m.slot + 1).toJSDate(),
-    timezone: event.timeZone,
+    // Zoned luxon times: written as DTSTART;TZID=<zone> with the local wall-clock time.
+    start: slotStart(event, m.slot),
+    end: slotStart(event, m.slot + 1),
+    timezone: zone,
     summary: `${event.name}: meeting with ${m.withWhom}`,
     location: `${event.name}, table ${m.table + 1}`,
     sequence: event.scheduleVersion,
