@@ -38,7 +38,13 @@ export class FakeSlack {
   port = 0;
 
   constructor(
-    private readonly options: { grantedScopes?: readonly string[]; botUserId?: string; socketModeUrl?: string } = {},
+    private readonly options: {
+      grantedScopes?: readonly string[];
+      botUserId?: string;
+      socketModeUrl?: string;
+      /** Names users.info gives, by user id; anyone else is Ada. */
+      people?: Readonly<Record<string, string>>;
+    } = {},
   ) {}
 
   get apiUrl(): string {
@@ -184,8 +190,10 @@ export class FakeSlack {
         call.problems.push(...completed.problems);
         return completed.body;
       }
-      case 'users.info':
-        return { ok: true, user: { id: params.user, name: 'ada', real_name: 'Ada Lovelace', profile: { display_name: 'Ada' } } };
+      case 'users.info': {
+        const name = this.options.people?.[String(params.user)];
+        return { ok: true, user: name ? { id: params.user, name, real_name: name, profile: { display_name: name } } : { id: params.user, name: 'ada', real_name: 'Ada Lovelace', profile: { display_name: 'Ada' } } };
+      }
       default:
         return { ok: true };
     }

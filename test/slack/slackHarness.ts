@@ -31,11 +31,12 @@ export interface SlackHarness {
 
 /**
  * The real Bolt app of the adapter, HTTP receiver on a loopback port, over an in-memory PGlite,
- * talking to a fake Slack Web API that checks every call against the official spec.
+ * talking to a fake Slack Web API that checks every call against the official spec. The
+ * adapter's notifier is the services' notifier, so the core's DMs and channel posts go to Slack.
  */
-export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: number; testRouter?: boolean } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: number; testRouter?: boolean; people?: Record<string, string> } = {}): Promise<SlackHarness> {
   const db = options.db ?? (await openDb({ dataDir: 'memory' })).db;
-  const fake = new FakeSlack({ grantedScopes: manifestBotScopes(), botUserId: BOT_USER });
+  const fake = new FakeSlack({ grantedScopes: manifestBotScopes(), botUserId: BOT_USER, ...(options.people ? { people: options.people } : {}) });
   await fake.start();
   const services = { ...testServices(db), adapters: ['slack'] };
   const commands = options.testRouter === false ? allCommands() : [...allCommands(), ...testCommands];
@@ -48,6 +49,7 @@ export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: num
     loadingAfterMs: options.loadingAfterMs ?? 400,
     apiRetries: 2,
   });
+  services.notifier = adapter.notifier;
   await adapter.start();
   return {
     db,

@@ -45,7 +45,7 @@ const nextId = () => `${Date.now()}${++counter}`;
 export const triggerId = () => `${nextId()}.4212345678.0f1e2d3c4b5a69788796a5b4c3d2e1f0`;
 
 /** The form body of a slash command (https://api.slack.com/interactivity/slash-commands). */
-export function slashCommandBody(o: { text: string; responseUrl: string; user?: string; channel?: string; channelName?: string; triggerId?: string }): string {
+export function slashCommandBody(o: { text: string; responseUrl: string; user?: string; userName?: string; channel?: string; channelName?: string; triggerId?: string }): string {
   return new URLSearchParams({
     token: 'gIkuvaNzQIHg97ATvDxqgjtO',
     team_id: TEAM,
@@ -53,7 +53,7 @@ export function slashCommandBody(o: { text: string; responseUrl: string; user?: 
     channel_id: o.channel ?? 'C0GENERAL',
     channel_name: o.channelName ?? 'general',
     user_id: o.user ?? 'U0ADA',
-    user_name: 'ada',
+    user_name: o.userName ?? 'ada',
     command: '/liaison',
     text: o.text,
     api_app_id: APP,
@@ -110,13 +110,14 @@ export function mentionEvent(text: string, extra: Record<string, unknown> = {}):
 /** The `payload=` form body of an interaction (block_actions, view_submission). */
 export const interactionBody = (payload: Record<string, unknown>): string => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 
-/** block_actions: a button or select pressed on a message the bot posted. */
-export function blockActionsPayload(o: { action: Record<string, unknown>; responseUrl: string; channel?: string; messageTs?: string; threadTs?: string }): Record<string, unknown> {
+/** block_actions: a button or select pressed on a message the bot posted (by Ada unless `user` says). */
+export function blockActionsPayload(o: { action: Record<string, unknown>; responseUrl: string; channel?: string; messageTs?: string; threadTs?: string; user?: { id: string; name: string } }): Record<string, unknown> {
   const channel = o.channel ?? 'D0ADA';
   const messageTs = o.messageTs ?? ts();
+  const user = o.user ?? { id: 'U0ADA', name: 'ada' };
   return {
     type: 'block_actions',
-    user: { id: 'U0ADA', username: 'ada', name: 'ada', team_id: TEAM },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
     api_app_id: APP,
     token: 'gIkuvaNzQIHg97ATvDxqgjtO',
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
