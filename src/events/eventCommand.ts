@@ -18,21 +18,22 @@ const SUBCOMMANDS: Record<string, { usage: string; run(req: CommandRequest): Pro
   priority: { usage: PRIORITY_USAGE, run: prioritiseRequest },
 };
 
-const USAGE = ['/event [id]', ...Object.values(SUBCOMMANDS).map((s) => s.usage)].join('\n');
+/** Every form, one per line, for a mistyped subcommand. */
+const ALL_USAGES = ['/event [id]', ...Object.values(SUBCOMMANDS).map((s) => s.usage)].join('\n');
 
 /** `/event …`: brokerage events, from creating the day to everyone's agenda. */
 export const eventCommand: Command = {
   name: 'event',
   summary: 'Brokerage events: create a matchmaking day, join, request meetings, schedule everyone’s agenda',
-  usage: USAGE,
+  usage: `/event [id] | /event ${Object.keys(SUBCOMMANDS).join('|')} …`,
   async run(req) {
     const [word = '', ...rest] = req.args.split(/\s+/).filter(Boolean);
     if (word === '') return listEvents(req);
     if (parseEventNumber(word) !== undefined && rest.length === 0) return showEvent(req, word);
     const sub = SUBCOMMANDS[word.toLowerCase()];
     if (!sub) {
-      const guess = closest(word.toLowerCase(), [...Object.keys(SUBCOMMANDS), 'show']);
-      return errorReply(`I do not know /event ${word.slice(0, 30)}.${guess ? ` Did you mean /event ${guess}?` : ''}`, USAGE);
+      const guess = closest(word.toLowerCase(), Object.keys(SUBCOMMANDS));
+      return errorReply(`I do not know /event ${word.slice(0, 30)}.${guess ? ` Did you mean /event ${guess}?` : ''}`, ALL_USAGES);
     }
     return sub.run({ ...req, args: rest.join(' ') });
   },

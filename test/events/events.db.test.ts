@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Reply } from '../../src/messages/reply.js';
 import { eventScheduleJob } from '../../src/events/eventScheduleJob.js';
+import type { SendOptions } from '../../src/jobs/jobQueue.js';
 import { testEngines } from '../support/testDb.js';
 import { renderText } from '../../adapters/console/renderText.js';
 import { castOf, NeedsWorld, textOf } from '../needs/support/needsWorld.js';
@@ -57,8 +58,15 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
       ['/event create Fair', 'I need a name, a date, a time range'],
     ];
     for (const [command, message] of bad) expect(await broker.send(command)).toContain(message);
+    const sent: { name: string; data: object; options?: SendOptions }[] = [];
+    world.services.jobs = { send: async (name, data, options) => (sent.push({ name, data, options }), 'job-1'), cancel: async () => {}, stop: async () => {} };
     const out = await broker.send(`/event create Marine Coatings Day ${DAY} 09:00-10:40 20 2 Europe/Berlin`);
+    delete world.services.jobs;
     eventId = Number(/Event #(\d+): Marine Coatings Day/.exec(out)![1]);
+    // The deadline job: an hour before the start, once per event.
+    const start = DateTime.fromISO(`${DAY}T09:00`, { zone: 'Europe/Berlin' });
+    expect(sent).toEqual([{ name: 'event.schedule', data: { eventId }, options: { at: start.minus({ hours: 1 }).toJSDate(), key: `event-schedule:${eventId}` } }]);
+    expect(out).toContain(`Agenda scheduled: ${DAY} 08:00`);
     expect(out).toContain(`${DAY} 09:00–10:40 Europe/Berlin`);
     expect(out).toContain('5 of 20 minutes');
     expect(await contact.send('/event')).toContain(`#${eventId} Marine Coatings Day`);
