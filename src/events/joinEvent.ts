@@ -17,7 +17,7 @@ async function parseChoices(services: Services, event: EventRecord, words: strin
   const choices: ParticipantChoices & { outcomeTitle?: string } = { presentFrom: 0, presentTo: event.slots };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.toLowerCase();
-    if (parseTimeRange(word) && i === 0) {
+    if (parseTimeRange(word)) {
       ({ from: choices.presentFrom, to: choices.presentTo } = slotsWithin(event, word));
     } else if (word === 'break') {
       const window = slotsWithin(event, words[++i] ?? '');

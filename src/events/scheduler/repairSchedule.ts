@@ -39,6 +39,8 @@ class Repair {
 
   /** Tries to add request r; keeps the change and returns true on success. */
   insert(r: number): boolean {
+    const { tables, slots } = this.state.problem;
+    if (this.state.scheduled >= tables * slots) return false; // every table taken in every slot
     const ok = this.place(r, this.options.chainDepth, -1) || this.handOver(r);
     if (ok) this.journal.length = 0;
     return ok;
