@@ -25,7 +25,7 @@ export type FeedbackInput = z.output<typeof feedbackInput>;
 /** "/feedback 7 yes 4 pilot test Great talk" → the form's fields (the next step may be two words). */
 export function feedbackFromText(args: string): Record<string, string> {
   const [, happened = '', maybeScore = '', ...rest] = args.trim().split(/\s+/);
-  const scored = /^[1-5]$/.test(maybeScore);
+  const scored = /^\d+$/.test(maybeScore);
   const words = scored ? rest : [maybeScore, ...rest].filter(Boolean);
   const two = `${words[0] ?? ''}_${words[1] ?? ''}`.toLowerCase();
   const stepWords = (NEXT_STEPS as readonly string[]).includes(two) ? 2 : 1;

@@ -6,6 +6,8 @@ import { ConsoleSession } from '../../../adapters/console/consoleSession.js';
 import { ConsoleChannelPosts } from '../../../adapters/console/consoleChannelPosts.js';
 import { AttachmentFolder } from '../../../adapters/console/attachmentFolder.js';
 import { allJobs, createRouter } from '../../../src/commands/catalog.js';
+import type { Router } from '../../../src/commands/router.js';
+import { renderText } from '../../../adapters/console/renderText.js';
 import type { Services } from '../../../src/app/services.js';
 import { startJobQueue } from '../../../src/jobs/jobQueue.js';
 import { contentHash } from '../../../src/outcomes/contentHash.js';
@@ -30,10 +32,12 @@ export class MeetingsWorld {
   readonly posts = new ConsoleChannelPosts(this.files);
   readonly services: Services;
   readonly console: ConsoleSession;
+  private readonly router: Router;
 
   private constructor(readonly db: Db, env: Record<string, string>) {
     this.services = { ...testServices(db, env), notifier: this.posts };
-    this.console = new ConsoleSession(createRouter(this.services), {
+    this.router = createRouter(this.services);
+    this.console = new ConsoleSession(this.router, {
       platform: 'console', workspaceId: 'console', userId: 'ada', displayName: 'ada', direct: true,
     }, { posts: this.posts, files: this.files });
   }
@@ -52,6 +56,11 @@ export class MeetingsWorld {
     const answer = await this.console.send(line);
     const posts = this.posts.drain();
     return posts ? `${answer}\n${posts}` : answer;
+  }
+
+  /** Presses a button as the current person directly, e.g. one from a message long gone; returns the answer's text. */
+  async press(action: string, value: string): Promise<string> {
+    return renderText(await this.router.handle(this.console.actor, { kind: 'action', action, value })).text;
   }
 
   /** Starts the real job queue on this database (its own pg-boss schema) and wires it in. */
