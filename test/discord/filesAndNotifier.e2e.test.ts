@@ -3,8 +3,8 @@ import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
 import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import { CHART, INVITE } from '../slack/sampleFiles.js';
 import { startDiscordHarness, type DiscordHarness } from './discordHarness.js';
-import { dmChannelOf, type RestCall } from './fake/fakeDiscordRest.js';
-import { ALICE, APP_ID, BROKERS_ID, DM_CHANNEL_ID, dmMessage, LI, slashCommand } from './fake/fixtures.js';
+import type { RestCall } from './fake/fakeDiscordRest.js';
+import { ALICE, APP_ID, BROKERS_ID, DM_CHANNEL_ID, dmChannelOf, dmMessage, LI, slashCommand } from './fake/fixtures.js';
 
 const CALLBACK = '/interactions/{interaction_id}/{interaction_token}/callback';
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OpenApiSpec } from './openapiSpec.js';
-import { BOT_USER, knownUser, snowflake } from './fixtures.js';
+import { BOT_USER, dmChannelOf, knownUser, snowflake } from './fixtures.js';
 import { readMultipart, type RestFile } from './multipartBody.js';
 
 /** One call the bot made to the REST API. */
@@ -237,9 +237,6 @@ export class FakeDiscordRest {
     }
   }
 }
-
-/** The DM channel of the bot with a person: one per person, like Discord's. */
-export const dmChannelOf = (userId: string): string => `13${userId.slice(2)}`;
 
 function message(b: Record<string, unknown>, files: RestFile[], channelId: string, applicationId?: string): Record<string, unknown> {
   const described = new Map(((b.attachments ?? []) as { id: string; description?: string }[]).map((a) => [String(a.id), a.description]));

@@ -30,10 +30,17 @@ export interface UserFixture {
 export const ALICE: UserFixture = { id: '1200000000000000001', username: 'alice.broker', global_name: 'Alice' };
 export const LI: UserFixture = { id: '1200000000000000002', username: 'li.wei', global_name: '李伟' };
 export const OTHER_BOT: UserFixture = { id: '1200000000000000099', username: 'otherbot', global_name: null, bot: true };
+/** A broker, an enterprise contact and a researcher, for introductions and meetings. */
+export const BOB: UserFixture = { id: '1200000000000000011', username: 'bob', global_name: 'bob' };
+export const CAROL: UserFixture = { id: '1200000000000000012', username: 'carol', global_name: 'carol' };
+export const RITA: UserFixture = { id: '1200000000000000013', username: 'rita', global_name: 'rita' };
+
+/** The DM channel of the bot with a person: one per person, like Discord's. */
+export const dmChannelOf = (userId: string): string => `13${userId.slice(2)}`;
 
 /** A user object for an id: a known fixture, else a plain person with that id. */
 export function knownUser(id: string) {
-  const fixture = [ALICE, LI, OTHER_BOT].find((u) => u.id === id);
+  const fixture = [ALICE, LI, OTHER_BOT, BOB, CAROL, RITA].find((u) => u.id === id);
   return user(fixture ?? { id, username: `user${id.slice(-4)}`, global_name: null });
 }
 
@@ -95,6 +102,8 @@ interface Where {
   /** In the server's #general (default) or in a DM with the bot. */
   dm?: boolean;
   from?: UserFixture;
+  /** The DM's channel id (default DM_CHANNEL_ID). */
+  dmChannel?: string;
 }
 
 function base(type: number, data: unknown, where: Where = {}) {
@@ -114,11 +123,12 @@ function base(type: number, data: unknown, where: Where = {}) {
     attachment_size_limit: 10_485_760,
   };
   if (where.dm) {
+    const dmChannel = where.dmChannel ?? DM_CHANNEL_ID;
     return {
       ...common,
       user: user(from),
-      channel_id: DM_CHANNEL_ID,
-      channel: { id: DM_CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user(from)] },
+      channel_id: dmChannel,
+      channel: { id: dmChannel, type: 1, last_message_id: null, flags: 0, recipients: [user(from)] },
       authorizing_integration_owners: { '0': GUILD_ID },
       context: 1,
     };
@@ -150,7 +160,7 @@ export function autocomplete(name: string, typed: string, where?: Where) {
 /** The message a component was on, as Discord sends it with a component interaction. */
 function sourceMessage(components: unknown[], where?: Where) {
   return {
-    id: snowflake(Date.now() - 60_000), type: 20, channel_id: where?.dm ? DM_CHANNEL_ID : GENERAL_ID, author: user({ ...BOT_USER, bot: true }),
+    id: snowflake(Date.now() - 60_000), type: 20, channel_id: where?.dm ? (where.dmChannel ?? DM_CHANNEL_ID) : GENERAL_ID, author: user({ ...BOT_USER, bot: true }),
     content: '', embeds: [], components, attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false,
     timestamp: new Date(Date.now() - 60_000).toISOString(), edited_timestamp: null, flags: 0, application_id: APP_ID, webhook_id: APP_ID,
   };
