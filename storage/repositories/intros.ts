@@ -89,6 +89,18 @@ export async function findIntro(db: Queryable, workspaceId: string, id: number):
   return (await withParties(db, res.rows))[0];
 }
 
+/** The intro by id alone, for jobs (which carry no workspace). */
+export async function findIntroById(db: Queryable, id: number): Promise<Intro | undefined> {
+  const res = await db.query<IntroRow>(`${SELECT_INTRO} WHERE i.id = $1`, [id]);
+  return (await withParties(db, res.rows))[0];
+}
+
+/** Both sides' answers as they are now (read inside the transaction that holds the intro's lock). */
+export async function introAnswers(db: Queryable, id: number): Promise<Partial<Record<IntroSide, 'accepted' | 'declined'>>> {
+  const res = await db.query<{ side: IntroSide; answer: 'accepted' | 'declined' | null }>('SELECT side, answer FROM intro_parties WHERE intro_id = $1', [id]);
+  return Object.fromEntries(res.rows.filter((r) => r.answer !== null).map((r) => [r.side, r.answer]));
+}
+
 /** Locks the intro row for the rest of the transaction (two answers arriving together). */
 export async function lockIntro(db: Queryable, id: number): Promise<void> {
   await db.query('SELECT id FROM intros WHERE id = $1 FOR UPDATE', [id]);

@@ -2,7 +2,7 @@ import type { CommandRequest } from '../../commands/types.js';
 import { errorReply, textReply, type Reply } from '../../messages/reply.js';
 import { notifyPerson } from '../../notify/notifyPerson.js';
 import { UserFacingError } from '../../errors.js';
-import { answerIntro, findIntro, lockIntro, setDeclineReason, setIntroStatus, type Intro, type IntroParty } from '../../../storage/repositories/intros.js';
+import { answerIntro, findIntro, introAnswers, lockIntro, setDeclineReason, setIntroStatus, type Intro, type IntroParty } from '../../../storage/repositories/intros.js';
 import { recordAudit } from '../../../storage/repositories/auditLog.js';
 import { findNeed } from '../../../storage/repositories/needs.js';
 import { parseId } from '../parseId.js';
@@ -43,9 +43,8 @@ export async function answerIntroAs(req: CommandRequest, idText: string, answer:
       await setIntroStatus(tx, intro.id, ['pending', 'stale'], 'declined', now);
       return 'declined' as const;
     }
-    const other = intro.parties.find((p) => p.side !== party.side);
-    const otherAccepted = (await tx.query<{ answer: string | null }>('SELECT answer FROM intro_parties WHERE intro_id = $1 AND side = $2', [intro.id, other?.side])).rows[0]?.answer === 'accepted';
-    if (!otherAccepted) return 'waiting' as const;
+    const answers = await introAnswers(tx, intro.id);
+    if (answers.enterprise !== 'accepted' || answers.researcher !== 'accepted') return 'waiting' as const;
     await setIntroStatus(tx, intro.id, ['pending', 'stale'], 'accepted', now);
     return 'accepted' as const;
   });

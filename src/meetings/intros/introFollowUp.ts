@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JobDefinition } from '../../jobs/jobQueue.js';
 import { textReply } from '../../messages/reply.js';
 import { notifyPerson } from '../../notify/notifyPerson.js';
-import { findIntro, markNudged, setIntroStatus } from '../../../storage/repositories/intros.js';
+import { findIntroById, markNudged, setIntroStatus } from '../../../storage/repositories/intros.js';
 import { askIntroSide } from './introAsk.js';
 
 export const INTRO_FOLLOW_UP_JOB = 'intro.follow-up';
@@ -17,8 +17,7 @@ export const introFollowUpJob: JobDefinition<z.infer<typeof followUpData>> = {
   name: INTRO_FOLLOW_UP_JOB,
   schema: followUpData,
   async run(services, { introId, step }) {
-    const row = await services.db.query<{ workspace_id: string }>('SELECT workspace_id FROM intros WHERE id = $1', [introId]);
-    const intro = row.rows[0] && (await findIntro(services.db, row.rows[0].workspace_id, introId));
+    const intro = await findIntroById(services.db, introId);
     if (!intro || intro.status !== 'pending') return;
     const silent = intro.parties.filter((p) => !p.answer && p.personId !== undefined);
     if (step === 'nudge') {

@@ -1,5 +1,5 @@
 import type { Command } from '../../commands/types.js';
-import type { Block, Reply } from '../../messages/reply.js';
+import type { Block } from '../../messages/reply.js';
 import { currentSlots, listMeetingsOfPerson } from '../../../storage/repositories/meetings.js';
 import { loadSchedulePerson } from '../../../storage/repositories/schedules.js';
 import { meetingButtons, meetingFields } from '../meetingCard.js';
@@ -28,7 +28,6 @@ export const meetingsCommand: Command = {
       }
       blocks.push(meetingButtons(m));
     }
-    const out: Reply = { blocks, visibility: 'private' };
-    return out;
+    return { blocks, visibility: 'private' };
   },
 };
