@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import type { Logger } from '../../src/log/logger.js';
 import type { Attachment, Reply } from '../../src/messages/reply.js';
 import type { Queryable } from '../../storage/db.js';
@@ -16,6 +17,10 @@ const BLOCK_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_to
 
 /** The bot may answer a slash command or a button where it is no member, but cannot share files there. */
 const NOT_MEMBER_ERRORS = new Set(['not_in_channel', 'channel_not_found']);
+
+/** What Liaison reads of Slack's answers: the id of the conversation a message went to or was opened. */
+const postedMessage = z.object({ channel: z.string().min(1) });
+const openedConversation = z.object({ channel: z.object({ id: z.string().min(1) }) });
 
 /**
  * Puts neutral replies in front of the person: picks response_url, chat.postMessage,
@@ -113,7 +118,7 @@ export class Delivery {
     if (loading?.kind === 'message' && !privately && loading.channel === conv.channel) {
       conv.loading = undefined;
       const res = await this.client.chat.update({ channel: loading.channel, ts: loading.ts, text: message.text, ...blocks });
-      return res.channel ?? loading.channel;
+      return postedMessage.parse(res).channel;
     }
     const channel = conv.channel ?? (await this.directChannel(conv.userId));
     if (privately && conv.channel) {
@@ -122,7 +127,7 @@ export class Delivery {
     }
     // Slack answers with the channel's id, also when it was named ("#brokers") or a user id.
     const res = await this.client.chat.postMessage({ channel, text: message.text, ...blocks, ...(conv.channel ? thread : {}) });
-    return res.channel ?? channel;
+    return postedMessage.parse(res).channel;
   }
 
   /**
@@ -165,10 +170,7 @@ export class Delivery {
 
   /** The id of the bot's DM with a person (conversations.open, im:write). */
   async directChannel(userId: string): Promise<string> {
-    const res = await this.client.conversations.open({ users: userId });
-    const id = res.channel?.id;
-    if (!id) throw new Error('conversations.open returned no channel');
-    return id;
+    return openedConversation.parse(await this.client.conversations.open({ users: userId })).channel.id;
   }
 }
 
