@@ -91,10 +91,8 @@ export async function setRequestPriority(db: Queryable, id: number, priority: nu
   await db.query('UPDATE event_requests SET priority = $2 WHERE id = $1', [id, priority]);
 }
 
-export async function listRequests(db: Queryable, eventId: number, status?: EventRequestStatus): Promise<EventRequestRecord[]> {
-  const res = await db.query<RequestRow>(
-    `SELECT ${COLUMNS} FROM event_requests WHERE event_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY id`,
-    [eventId, status ?? null],
-  );
+/** Every request of the event, whatever its status, oldest first. */
+export async function listRequests(db: Queryable, eventId: number): Promise<EventRequestRecord[]> {
+  const res = await db.query<RequestRow>(`SELECT ${COLUMNS} FROM event_requests WHERE event_id = $1 ORDER BY id`, [eventId]);
   return res.rows.map(toRequest);
 }

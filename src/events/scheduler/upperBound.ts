@@ -36,7 +36,7 @@ export function upperBound(problem: SchedulingProblem): UpperBound {
  * break, the fewest present slots a run of its length can cover in its window (windows do not
  * overlap, so these losses add up).
  */
-export function participantCapacity(c: CompiledProblem, p: number): number {
+function participantCapacity(c: CompiledProblem, p: number): number {
   const row = c.presence.subarray(p * c.slots, (p + 1) * c.slots);
   let present = row.reduce((n, x) => n + x, 0);
   for (const b of c.breaks[p]!) {
