@@ -22,6 +22,9 @@ const NOT_MEMBER_ERRORS = new Set(['not_in_channel', 'channel_not_found']);
 const postedMessage = z.object({ channel: z.string().min(1) });
 const openedConversation = z.object({ channel: z.object({ id: z.string().min(1) }) });
 
+/** DM channels remembered per process (a person's DM with the bot keeps its id). */
+const MAX_REMEMBERED_DMS = 10_000;
+
 /**
  * Puts neutral replies in front of the person: picks response_url, chat.postMessage,
  * chat.postEphemeral or chat.update by visibility and origin, replaces the loading message with
@@ -31,6 +34,8 @@ const openedConversation = z.object({ channel: z.object({ id: z.string().min(1) 
  * fall back to text) and logged with its code, never silently dropped.
  */
 export class Delivery {
+  private readonly dms = new Map<string, string>();
+
   constructor(
     readonly client: WebClient,
     private readonly db: Queryable,
@@ -168,9 +173,14 @@ export class Delivery {
     }
   }
 
-  /** The id of the bot's DM with a person (conversations.open, im:write). */
+  /** The id of the bot's DM with a person: conversations.open (im:write) the first time, then remembered. */
   async directChannel(userId: string): Promise<string> {
-    return openedConversation.parse(await this.client.conversations.open({ users: userId })).channel.id;
+    const known = this.dms.get(userId);
+    if (known) return known;
+    const id = openedConversation.parse(await this.client.conversations.open({ users: userId })).channel.id;
+    if (this.dms.size >= MAX_REMEMBERED_DMS) this.dms.delete(this.dms.keys().next().value!);
+    this.dms.set(userId, id);
+    return id;
   }
 }
 

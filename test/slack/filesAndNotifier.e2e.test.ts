@@ -122,7 +122,7 @@ describe('the Slack notifier', () => {
     expect(Buffer.compare(chart!.bytes!, Buffer.from(CHART.data))).toBe(0);
   });
 
-  it('sends a direct message with an invite: opens the DM, posts, then shares the file there', async () => {
+  it('sends a direct message with an invite: opens the DM (once), posts, then shares the file there', async () => {
     const before = h.fake.calls.length;
     const at = Date.now();
     await h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'Your introduction is booked.' }], attachments: [INVITE] });
@@ -132,6 +132,12 @@ describe('the Slack notifier', () => {
     expect(since(before)[1]!.params.channel).toBe('D0BOB');
     expect(invite!.shared?.channel).toBe('D0BOB');
     expect(Buffer.from(invite!.bytes!).toString('utf8')).toBe(new TextDecoder().decode(INVITE.data));
+
+    // The DM's id is remembered: the next direct message is one call.
+    const next = h.fake.calls.length;
+    await h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'A reminder.' }] });
+    expect(methods(since(next))).toEqual(['chat.postMessage']);
+    expect(since(next)[0]!.params.channel).toBe('D0BOB');
   });
 
   it('says a person the bot cannot reach is unreachable, with Slack’s reason', async () => {
