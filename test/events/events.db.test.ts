@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Reply } from '../../src/messages/reply.js';
 import { eventScheduleJob } from '../../src/events/eventScheduleJob.js';
+import { scheduleStoredEvent } from '../../src/events/runEventSchedule.js';
 import type { SendOptions } from '../../src/jobs/jobQueue.js';
 import { testEngines } from '../support/testDb.js';
 import { renderText } from '../../adapters/console/renderText.js';
@@ -160,6 +161,15 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     expect(cancelled.find((e) => e.uid === `liaison-event-${eventId}-request-${toTeam}`)).toMatchObject({ status: 'CANCELLED', sequence: 3 });
     expect(await contact.send(`/event withdraw ${eventId} ${toTeam}`)).toContain('is already withdrawn');
     expect(await broker.send(`/event withdraw ${eventId} ${toTeam}`)).toContain('is not one of yours');
+  });
+
+  it('serialises two schedulings of one event (two bot processes): each sees the other’s result', async () => {
+    const before = await world.db.query('SELECT request_id, slot, table_no FROM event_meetings WHERE event_id = $1 ORDER BY request_id', [eventId]);
+    const runs = await Promise.all([scheduleStoredEvent(world.services, eventId), scheduleStoredEvent(world.services, eventId)]);
+    expect(runs.map((r) => r.event.scheduleVersion).sort()).toEqual([4, 5]);
+    expect(runs.every((r) => r.moved === 0)).toBe(true);
+    const after = await world.db.query('SELECT request_id, slot, table_no FROM event_meetings WHERE event_id = $1 ORDER BY request_id', [eventId]);
+    expect(after.rows).toEqual(before.rows);
   });
 
   it('schedules an open event at its deadline through the job, once', async () => {
