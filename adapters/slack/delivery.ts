@@ -146,6 +146,8 @@ export class Delivery {
       privately || !conv.channel ? undefined : { channel: landed ?? conv.channel, ...(conv.threadTs ? { threadTs: conv.threadTs } : {}) };
     const files = attachments.map((a) => ({ filename: a.filename, bytes: a.data.byteLength }));
     try {
+      // A message posted to "#name" tells its channel's id; files alone cannot learn it.
+      if (inConversation?.channel.startsWith('#')) throw new Error(`Slack shares files in a channel given by id, not ${inConversation.channel}`);
       if (inConversation) {
         try {
           return await uploadFiles(this.client, inConversation, attachments);

@@ -122,6 +122,14 @@ describe('the Slack notifier', () => {
     expect(Buffer.compare(chart!.bytes!, Buffer.from(CHART.data))).toBe(0);
   });
 
+  it('refuses files alone for a channel given by name (Slack shares files by channel id)', async () => {
+    await expect(h.adapter.notifier.postToChannel('brokers', { blocks: [], attachments: [CHART] })).rejects.toThrow('Slack shares files in a channel given by id, not #brokers');
+    const at = Date.now();
+    await h.adapter.notifier.postToChannel('C0BROKERS', { blocks: [], attachments: [CHART] });
+    const [chart] = await waitForShared(at, 1);
+    expect(chart!.shared).toMatchObject({ channel: 'C0BROKERS', initialComment: CHART.altText });
+  });
+
   it('sends a direct message with an invite: opens the DM (once), posts, then shares the file there', async () => {
     const before = h.fake.calls.length;
     const at = Date.now();
