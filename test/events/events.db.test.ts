@@ -2,9 +2,10 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Reply } from '../../src/messages/reply.js';
-import { eventScheduleJob } from '../../src/events/eventScheduleJob.js';
+import { randomBytes } from 'node:crypto';
+import { EVENT_SCHEDULE_JOB, eventScheduleJob } from '../../src/events/eventScheduleJob.js';
+import { startJobQueue, type SendOptions } from '../../src/jobs/jobQueue.js';
 import { scheduleStoredEvent } from '../../src/events/runEventSchedule.js';
-import type { SendOptions } from '../../src/jobs/jobQueue.js';
 import { testEngines } from '../support/testDb.js';
 import { renderText } from '../../adapters/console/renderText.js';
 import { castOf, NeedsWorld, textOf } from '../needs/support/needsWorld.js';
@@ -172,7 +173,7 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     expect(after.rows).toEqual(before.rows);
   });
 
-  it('schedules an open event at its deadline through the job, once', async () => {
+  it('schedules an open event at its deadline through the job queue, once', async () => {
     const { broker, contact, rival } = cast;
     const out = await broker.send(`/event create Second Day ${DAY} 14:00-15:00 30 1`);
     const id = Number(/Event #(\d+)/.exec(out)![1]);
@@ -181,7 +182,18 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     const r = requestId(await contact.send(`/event request ${id} @dan`));
     await world.press(rival, 'event.accept', String(r));
     world.notifier.directs.length = 0;
-    await eventScheduleJob.run(world.services, { eventId: id });
+    // Through pg-boss on the same database, as at the deadline (here: in half a second).
+    const schema = `jobs_${randomBytes(4).toString('hex')}`;
+    const queue = await startJobQueue(world.services, [eventScheduleJob], { schema, pollSeconds: 0.5 });
+    try {
+      await queue.send(EVENT_SCHEDULE_JOB, { eventId: id }, { at: new Date(Date.now() + 500), key: `event-schedule:${id}` });
+      for (let waited = 0; !world.notifier.directs.some((d) => d.user.userId === 'bob') && waited < 30_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await queue.stop();
+      await world.db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
     expect(renderText(directsTo('bob')).text).toContain('Meetings placed: 1 of 1 accepted requests');
     const [entry] = calendarOf(directsTo('carol')[0]!);
     expect(entry!.zone).toBe('UTC');
@@ -189,5 +201,5 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     world.notifier.directs.length = 0;
     await eventScheduleJob.run(world.services, { eventId: id }); // already scheduled: nothing happens
     expect(world.notifier.directs).toEqual([]);
-  });
+  }, 90_000);
 });
