@@ -46,15 +46,18 @@ export interface DigestWords {
   columns: { stage: string; atStart: string; atEnd: string; entered: string; left: string; trl: string; outcome: string; needs: string; prospect: string };
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const en: DigestWords = {
   title: (range) => `Digest · ${range}`,
   late: (due) => `Sent late: this digest was due ${due}, while I was offline.`,
   empty: 'Nothing to report yet for this period: no new needs, candidates, meetings or pipeline moves. Quiet week!',
   newNeeds: 'New needs',
   candidates: 'New candidates for open needs',
-  candidatesFor: (n, need) => `${n} new candidate${n === 1 ? '' : 's'} for ${need}`,
+  candidatesFor: (n, need) => `${plural(n, 'new candidate')} for ${need}`,
   meetings: 'Meetings and introductions',
-  meetingsCounts: (held, upcoming, feedback, intros) => `${held} due this period · ${upcoming} coming up · ${feedback} feedback answers · ${intros} intros waiting for an answer`,
+  meetingsCounts: (held, upcoming, feedback, intros) =>
+    `${plural(held, 'meeting')} due this period · ${upcoming} coming up · ${plural(feedback, 'feedback answer')} · ${plural(intros, 'intro')} waiting for an answer`,
   meetingHeld: (id, need, at, status) => `Meeting ${id} for need #${need} · ${at} · ${status}`,
   meetingUpcoming: (id, need, at) => `Meeting ${id} for need #${need} · ${at}`,
   feedbackLine: (meeting, party, usefulness, next) => `Meeting ${meeting} · ${party} · usefulness ${usefulness} · next: ${next}`,
@@ -69,7 +72,7 @@ const en: DigestWords = {
   evaluationIntro: 'Outcomes that answer recent needs; prospect grows with the number and recency of those needs.',
   matrixHeading: 'Outcomes per TRL band and market prospect',
   bestProspects: 'Best prospects first',
-  prospectOf: (level, needs) => `prospect ${level} (${needs} matching need${needs === 1 ? '' : 's'})`,
+  prospectOf: (level, needs) => `prospect ${level} (${plural(needs, 'matching need')})`,
   evaluationAlt: 'Bubble chart: outcomes by TRL (across) and market prospect (up); bubble size is the number of outcomes.',
   prospect: { low: 'low', medium: 'medium', high: 'high' },
   trlUnknown: 'TRL ?',

@@ -4,7 +4,8 @@ import { dismissedOutcomeIds } from '../../storage/repositories/matchVerdicts.js
 import { queryOfNeed } from '../needs/matching/candidatesForNeed.js';
 import { findCandidates } from '../needs/matching/findCandidates.js';
 import type { Candidate } from '../needs/matching/candidate.js';
-import { matchStrength } from './matchStrength.js';
+import { termRarity } from '../../storage/repositories/digestQueries.js';
+import { matchStrength, needTerms } from './matchStrength.js';
 
 export interface ScoredCandidate extends Candidate {
   strength: number;
@@ -21,13 +22,15 @@ const CANDIDATES_PER_NEED = 20;
 
 /** Searches candidates for each need (one after another: the database is shared) and scores them. */
 export async function matchNeeds(services: Services, needs: readonly NeedRecord[]): Promise<NeedMatches[]> {
+  const queries = needs.map((need) => ({ need, query: queryOfNeed(need) }));
+  const terms = new Map(queries.map(({ need, query }) => [need.id, needTerms(query)]));
+  const idf = await termRarity(services.db, [...new Set([...terms.values()].flatMap((t) => [...t.keys()]))]);
   const out: NeedMatches[] = [];
-  for (const need of needs) {
-    const query = queryOfNeed(need);
+  for (const { need, query } of queries) {
     const excluded = await dismissedOutcomeIds(services.db, need.id);
     const found = await findCandidates(services, query, { limit: CANDIDATES_PER_NEED, excludeOutcomeIds: excluded });
     const candidates = found
-      .map((c) => ({ ...c, strength: matchStrength(query, c.matchedTerms) }))
+      .map((c) => ({ ...c, strength: matchStrength(terms.get(need.id)!, idf, c.matchedTerms) }))
       .sort((a, b) => b.strength - a.strength);
     out.push({ need, candidates });
   }

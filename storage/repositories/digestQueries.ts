@@ -86,3 +86,17 @@ export async function workspacesWithNeeds(db: Queryable): Promise<string[]> {
   );
   return res.rows.map((r) => r.workspace_id);
 }
+
+/** Inverse document frequency (BM25's) of each term over the indexed outcomes; 0 for none. */
+export async function termRarity(db: Queryable, terms: readonly string[]): Promise<Map<string, number>> {
+  if (terms.length === 0) return new Map();
+  const res = await db.query<{ term: string; idf: number | string }>(
+    `WITH stats AS (SELECT count(*)::float8 AS n FROM outcome_search),
+          q AS (SELECT DISTINCT unnest($1::text[]) AS term)
+     SELECT q.term, ln(1 + (st.n - coalesce(d.df, 0) + 0.5) / (coalesce(d.df, 0) + 0.5)) AS idf
+       FROM q CROSS JOIN stats st
+       LEFT JOIN (SELECT term, count(*)::float8 AS df FROM outcome_terms WHERE term = ANY($1::text[]) GROUP BY term) d ON d.term = q.term`,
+    [terms],
+  );
+  return new Map(res.rows.map((r) => [r.term, Number(r.idf)]));
+}

@@ -3,6 +3,7 @@ import type { DigestLanguage } from '../../../storage/repositories/digestSubscri
 import type { DigestContent, ProspectLevel } from '../digestContent.js';
 import { digestWords } from '../digestText.js';
 import { pipelineLines } from '../digestSections.js';
+import type { Plugin } from 'chart.js';
 import { canDrawChinese, renderChartPng } from './renderChart.js';
 
 export const PIPELINE_CHART_FILE = 'digest-pipeline.png';
@@ -52,12 +53,13 @@ async function evaluationChart(content: DigestContent, language: DigestLanguage)
     cells.set(`${x}:${y}`, { ...cell, n: cell.n + 1 });
   }
   const levelName = Object.fromEntries(Object.entries(LEVEL_Y).map(([level, y]) => [y, w.prospect[level as ProspectLevel]]));
+  const points = [...cells.values()];
   const data = await renderChartPng({
     type: 'bubble',
     data: {
       datasets: [{
         label: w.columns.outcome,
-        data: [...cells.values()].map((c) => ({ x: c.x, y: c.y, r: 6 + 5 * Math.sqrt(c.n) })),
+        data: points.map((c) => ({ x: c.x, y: c.y, r: Math.min(40, 10 + 4 * Math.sqrt(c.n)) })),
         backgroundColor: 'rgba(47, 111, 223, 0.55)',
         borderColor: '#2f6fdf',
       }],
@@ -65,10 +67,36 @@ async function evaluationChart(content: DigestContent, language: DigestLanguage)
     options: {
       plugins: { title: { display: true, text: w.evaluation, font: { ...FONT, size: 18 } }, legend: { display: false } },
       scales: {
-        x: { min: -0.5, max: 9.5, title: { display: true, text: w.columns.trl, font: FONT }, ticks: { stepSize: 1, font: FONT, callback: (v) => (v === 0 ? '?' : String(v)) } },
-        y: { min: 0.5, max: 3.5, title: { display: true, text: w.columns.prospect, font: FONT }, ticks: { stepSize: 1, font: FONT, callback: (v) => levelName[Number(v)] ?? '' } },
+        x: {
+          min: -0.5, max: 9.5, title: { display: true, text: w.columns.trl, font: FONT },
+          afterBuildTicks: (axis) => void (axis.ticks = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((value) => ({ value }))),
+          ticks: { font: FONT, callback: (v) => (v === 0 ? '?' : String(v)) },
+        },
+        y: {
+          min: 0.5, max: 3.5, title: { display: true, text: w.columns.prospect, font: FONT },
+          afterBuildTicks: (axis) => void (axis.ticks = [1, 2, 3].map((value) => ({ value }))),
+          ticks: { font: FONT, callback: (v) => levelName[Number(v)] ?? '' },
+        },
       },
     },
+    plugins: [countLabels(points.map((c) => c.n))],
   });
   return { filename: EVALUATION_CHART_FILE, contentType: 'image/png', data, altText: digestWords(language).evaluationAlt };
+}
+
+/** Writes each bubble's number of outcomes in its middle. */
+function countLabels(counts: readonly number[]): Plugin {
+  return {
+    id: 'countLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = `bold ${FONT.size}px ${FONT.family}`;
+      ctx.fillStyle = '#102a5c';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      chart.getDatasetMeta(0).data.forEach((point, i) => ctx.fillText(String(counts[i] ?? ''), point.x, point.y));
+      ctx.restore();
+    },
+  };
 }
