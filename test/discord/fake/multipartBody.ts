@@ -7,8 +7,7 @@ export interface RestFile {
   data: Buffer;
 }
 
-/** Discord's upload limits for a bot without server boosts: 10 files, 10 MiB together. */
-const MAX_FILES = 10;
+/** Discord's upload limit for a bot without server boosts: 10 MiB together (and 10 files: files[0-9]). */
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -31,7 +30,8 @@ export async function readMultipart(raw: Buffer, contentType: string): Promise<{
     } else problems.push(`multipart part ${name} is neither payload_json nor a files[0-9] file`);
   }
   if (json === undefined) problems.push('multipart body without payload_json');
-  if (files.length > MAX_FILES) problems.push(`${files.length} files (limit ${MAX_FILES})`);
+  const indexes = files.map((f) => f.index);
+  if (new Set(indexes).size !== indexes.length) problems.push(`files[n] parts repeated: ${indexes.join(', ')}`);
   const bytes = files.reduce((n, f) => n + f.data.length, 0);
   if (bytes > MAX_BYTES) problems.push(`${bytes} bytes of files (limit ${MAX_BYTES})`);
   for (const f of files) if (f.filename === '') problems.push(`files[${f.index}] without a filename`);
