@@ -27,9 +27,9 @@ export async function requireEventBroker(services: Services, person: Person, wha
   requireBroker(await viewerOf(services, person), what);
 }
 
-/** A platform mention ("<@U123|bob>", "<@!123>") or "@bob" → "U123" / "123" / "bob"; undefined otherwise. */
+/** A platform mention ("<@U123|bob>", "<@!123>") or "@bob" / "@Bob Smith" → "U123" / "123" / the name; else undefined. */
 export function mentionedName(text: string): string | undefined {
-  const m = /^(?:<@!?([^>|\s]+)(?:\|[^>]*)?>|@(\S+))$/.exec(text.trim());
+  const m = /^(?:<@!?([^>|\s]+)(?:\|[^>]*)?>|@(\S.*))$/.exec(text.trim());
   return m?.[1] ?? m?.[2];
 }
 

@@ -34,8 +34,9 @@ async function targetOf(services: Services, event: EventRecord, workspaceId: str
  */
 export async function requestMeeting(req: CommandRequest): Promise<Reply> {
   const { services, person } = req;
-  const [idText, targetText, ...extra] = req.args.split(/\s+/).filter(Boolean);
-  if (!idText || !targetText || extra.length > 0) throw new UserFacingError('bad_request', 'Name one event and one person or outcome.', `Usage: ${REQUEST_USAGE}`);
+  const [idText, ...rest] = req.args.split(/\s+/).filter(Boolean);
+  const targetText = rest.join(' ');
+  if (!idText || !targetText) throw new UserFacingError('bad_request', 'Name one event and one person or outcome.', `Usage: ${REQUEST_USAGE}`);
   const event = await loadEvent(services, person, idText);
   const me = await findParticipantOfPerson(services.db, event.id, person.id);
   if (!me) throw new UserFacingError('not_joined', `Join event #${event.id} first.`, `/event join ${event.id} [HH:MM-HH:MM]`);

@@ -181,6 +181,10 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     await rival.send(`/event join ${id}`);
     const r = requestId(await contact.send(`/event request ${id} @dan`));
     await world.press(rival, 'event.accept', String(r));
+    // A name with a space, as typed after @.
+    const eve = world.as('eve', { name: 'Eve Stone' });
+    await eve.send(`/event join ${id}`);
+    expect(await contact.send(`/event request ${id} @Eve Stone`)).toMatch(/Request #\d+ sent to Eve Stone\./);
     world.notifier.directs.length = 0;
     // Through pg-boss on the same database, as at the deadline (here: in half a second).
     const schema = `jobs_${randomBytes(4).toString('hex')}`;
