@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../support/testDb.js';
 import { listAudit } from '../../storage/repositories/auditLog.js';
 import { findNeed } from '../../storage/repositories/needs.js';
-import { listWaitingIntros } from '../../storage/repositories/meetingDigest.js';
+import { findIntro } from '../../storage/repositories/intros.js';
 import { introFollowUpJob } from '../../src/meetings/intros/introFollowUp.js';
 import { choiceNumber, MeetingsWorld } from './support/meetingsWorld.js';
 
@@ -92,9 +92,13 @@ describe.each(testEngines)('introductions on $name', { timeout: 240_000 }, (engi
     await introFollowUpJob.run(w.services, { introId: 1, step: 'nudge' });
     expect(w.posts.drain()).toBe(''); // once only
 
-    expect((await listWaitingIntros(w.db, 'console')).map((i) => [i.status, i.waitingFor])).toEqual([['pending', ['researcher']]]);
+    const waiting = async () => {
+      const intro = (await findIntro(w.db, 'console', 1))!;
+      return [intro.status, intro.parties.filter((p) => !p.answer).map((p) => p.side)];
+    };
+    expect(await waiting()).toEqual(['pending', ['researcher']]);
     await introFollowUpJob.run(w.services, { introId: 1, step: 'stale' });
     expect(w.posts.drain()).toMatch(/\[DM @bob\] Introduction #1 .* is stale: rita did not answer, even after a reminder/);
-    expect((await listWaitingIntros(w.db, 'console')).map((i) => i.status)).toEqual(['stale']);
+    expect(await waiting()).toEqual(['stale', ['researcher']]);
   });
 });
