@@ -22,6 +22,8 @@ export interface CompiledProblem {
   rank: Float64Array;
   /** Requests of each participant. */
   requestsOf: number[][];
+  /** common[r]: the slots where both sides of request r are present, in order. */
+  common: number[][];
 }
 
 const fail = (message: string): never => {
@@ -98,14 +100,12 @@ export function compileProblem(problem: SchedulingProblem): CompiledProblem {
   return {
     slots, tables, participantIds: problem.participants.map((p) => p.id), requestIds: problem.requests.map((r) => r.id),
     presence, maxMeetings, breaks, reqA, reqB, rank, requestsOf,
+    common: Array.from({ length: n }, (_, r) => commonSlots(slots, presence, reqA[r]!, reqB[r]!)),
   };
 }
 
-/** Slots where both sides of request r are present. */
-export function commonSlots(c: CompiledProblem, r: number): number[] {
-  const a = c.reqA[r]! * c.slots;
-  const b = c.reqB[r]! * c.slots;
+function commonSlots(slots: number, presence: Uint8Array, a: number, b: number): number[] {
   const out: number[] = [];
-  for (let s = 0; s < c.slots; s++) if (c.presence[a + s] && c.presence[b + s]) out.push(s);
+  for (let s = 0; s < slots; s++) if (presence[a * slots + s] && presence[b * slots + s]) out.push(s);
   return out;
 }

@@ -1,4 +1,4 @@
-import { commonSlots, type CompiledProblem } from './compileProblem.js';
+import type { CompiledProblem } from './compileProblem.js';
 import type { ScheduleState } from './scheduleState.js';
 
 /**
@@ -10,7 +10,7 @@ export function greedyPlacement(state: ScheduleState, order: readonly number[], 
   const demand = pendingDemand(c, state);
   for (const r of order) {
     if (state.slotOf[r] !== -1) continue;
-    const slots = commonSlots(c, r);
+    const slots = c.common[r]!;
     const a = c.reqA[r]! * c.slots;
     const b = c.reqB[r]! * c.slots;
     let best = -1;
@@ -33,7 +33,7 @@ function pendingDemand(c: CompiledProblem, state: ScheduleState): Int32Array {
   const demand = new Int32Array(c.participantIds.length * c.slots);
   for (let r = 0; r < c.requestIds.length; r++) {
     if (state.slotOf[r] !== -1) continue;
-    for (const s of commonSlots(c, r)) {
+    for (const s of c.common[r]!) {
       demand[c.reqA[r]! * c.slots + s]! += 1;
       demand[c.reqB[r]! * c.slots + s]! += 1;
     }

@@ -1,4 +1,3 @@
-import { commonSlots } from './compileProblem.js';
 import type { ScheduleState } from './scheduleState.js';
 import { shuffle } from './seededRandom.js';
 
@@ -49,7 +48,7 @@ class Repair {
   /** Places r in a slot other than `avoid`, moving up to `depth` meetings out of its way. */
   private place(r: number, depth: number, avoid: number): boolean {
     const { state } = this;
-    const slots = commonSlots(state.problem, r).filter((s) => s !== avoid);
+    const slots = state.problem.common[r]!.filter((s) => s !== avoid);
     for (const s of slots) {
       if (state.canPlace(r, s)) {
         this.move(r, s);

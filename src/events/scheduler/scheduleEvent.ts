@@ -1,4 +1,4 @@
-import { commonSlots, compileProblem, type CompiledProblem } from './compileProblem.js';
+import { compileProblem, type CompiledProblem } from './compileProblem.js';
 import type { Placement, Schedule, SchedulingProblem } from './eventProblem.js';
 import { greedyPlacement } from './greedyPlacement.js';
 import { repairSchedule } from './repairSchedule.js';
@@ -41,7 +41,7 @@ export function scheduleEvent(problem: SchedulingProblem, options: ScheduleOptio
 /** Rank first (mutual, then priority), then requests with the fewest possible slots, ties at random. */
 function placementOrder(c: CompiledProblem, random: () => number): number[] {
   const n = c.requestIds.length;
-  const options = Array.from({ length: n }, (_, r) => commonSlots(c, r).length);
+  const options = Array.from({ length: n }, (_, r) => c.common[r]!.length);
   const tie = Array.from({ length: n }, () => random());
   return Array.from({ length: n }, (_, r) => r)
     .sort((x, y) => c.rank[y]! - c.rank[x]! || options[x]! - options[y]! || tie[x]! - tie[y]!);

@@ -1,4 +1,4 @@
-import { commonSlots, compileProblem, type CompiledProblem } from './compileProblem.js';
+import { compileProblem, type CompiledProblem } from './compileProblem.js';
 import type { SchedulingProblem } from './eventProblem.js';
 import { FlowNetwork } from './maxFlow.js';
 
@@ -25,9 +25,8 @@ export interface UpperBound {
  */
 export function upperBound(problem: SchedulingProblem): UpperBound {
   const c = compileProblem(problem);
-  const common = Array.from({ length: c.requestIds.length }, (_, r) => commonSlots(c, r));
-  const byParticipants = Math.floor(pairFlow(c, common) / 2);
-  const bySlots = slotFlow(c, common);
+  const byParticipants = Math.floor(pairFlow(c) / 2);
+  const bySlots = slotFlow(c);
   return { value: Math.min(byParticipants, bySlots), byParticipants, bySlots };
 }
 
@@ -49,7 +48,7 @@ function participantCapacity(c: CompiledProblem, p: number): number {
   return Math.max(0, Math.min(c.maxMeetings[p]!, present));
 }
 
-function pairFlow(c: CompiledProblem, common: number[][]): number {
+function pairFlow(c: CompiledProblem): number {
   const n = c.participantIds.length;
   const source = 2 * n;
   const sink = source + 1;
@@ -59,7 +58,7 @@ function pairFlow(c: CompiledProblem, common: number[][]): number {
     net.addEdge(source, p, capacity);
     net.addEdge(n + p, sink, capacity);
   }
-  common.forEach((slots, r) => {
+  c.common.forEach((slots, r) => {
     if (slots.length === 0) return;
     net.addEdge(c.reqA[r]!, n + c.reqB[r]!, 1);
     net.addEdge(c.reqB[r]!, n + c.reqA[r]!, 1);
@@ -67,7 +66,7 @@ function pairFlow(c: CompiledProblem, common: number[][]): number {
   return net.maxFlow(source, sink);
 }
 
-function slotFlow(c: CompiledProblem, common: number[][]): number {
+function slotFlow(c: CompiledProblem): number {
   const requests = c.requestIds.length;
   const sideSlot = (p: number, s: number) => requests + p * c.slots + s;
   const firstSlot = requests + c.participantIds.length * c.slots;
@@ -75,7 +74,7 @@ function slotFlow(c: CompiledProblem, common: number[][]): number {
   const sink = source + 1;
   const net = new FlowNetwork(sink + 1);
   const used = new Uint8Array(c.participantIds.length * c.slots);
-  common.forEach((slots, r) => {
+  c.common.forEach((slots, r) => {
     net.addEdge(source, r, 1);
     for (const s of slots) {
       for (const p of [c.reqA[r]!, c.reqB[r]!]) {
