@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalZone, offsetLabel, spanInZone } from '../../src/meetings/scheduling/timeZones.js';
 import { findSlots, fits, type SlotParticipant } from '../../src/meetings/scheduling/findSlots.js';
+import { slotLabel } from '../../src/meetings/scheduling/proposeSlots.js';
 import { DEFAULT_WORKING_HOURS } from '../../storage/repositories/schedules.js';
 
 const at = (iso: string) => new Date(iso);
@@ -79,5 +80,12 @@ describe('finding slots', () => {
     // Berlin 09:00 (08:00Z) to Shanghai 17:00 (09:00Z) leaves one 45-minute slot a weekday, at 08:00Z:
     // Monday's has begun, Tuesday is booked; then one a day.
     expect(starts(slots)).toEqual(['2026-11-25T08:00:00.000Z', '2026-11-26T08:00:00.000Z', '2026-11-27T08:00:00.000Z', '2026-11-30T08:00:00.000Z', '2026-12-01T08:00:00.000Z']);
+  });
+});
+
+describe('slot labels', () => {
+  it('are short enough for a button and still name the offset', () => {
+    expect(slotLabel({ start: at('2026-03-09T13:00:00Z'), end: at('2026-03-09T13:45:00Z') }, 'America/New_York')).toBe('Mon 9 Mar, 09:00–09:45 (UTC−4)');
+    expect(slotLabel({ start: at('2026-03-09T13:00:00Z'), end: at('2026-03-09T13:45:00Z') }, 'Asia/Shanghai')).toBe('Mon 9 Mar, 21:00–21:45 (UTC+8)');
   });
 });

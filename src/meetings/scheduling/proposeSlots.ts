@@ -14,7 +14,7 @@ export type Proposal =
   | { kind: 'not_open' };
 
 /** The button label for a slot in one person's zone, e.g. "Tue 27 Oct, 14:00–14:45 (UTC+1)". */
-export const slotLabel = (slot: { start: Date; end: Date }, zone: string) => spanInZone(slot.start, slot.end, zone).replace(/ \d{4},/, ',').replace(` ${zone} `, ' ');
+export const slotLabel = (slot: { start: Date; end: Date }, zone: string) => spanInZone(slot.start, slot.end, zone, 'short');
 
 /**
  * Proposes a new round of times for a meeting still being scheduled: every participant gets

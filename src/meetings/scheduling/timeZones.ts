@@ -21,10 +21,14 @@ export function offsetLabel(at: Date, zone: string): string {
   return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
 }
 
-/** A time span as the person reads it in their own zone, e.g. "Mon 26 Oct 2026, 09:00–10:00 Europe/Berlin (UTC+1)". */
-export function spanInZone(start: Date, end: Date, zone: string): string {
+/**
+ * A time span as the person reads it in their own zone: "Mon 26 Oct 2026, 09:00–10:00
+ * Europe/Berlin (UTC+1)", or for a button ('short') "Mon 26 Oct, 09:00–10:00 (UTC+1)".
+ */
+export function spanInZone(start: Date, end: Date, zone: string, style: 'full' | 'short' = 'full'): string {
   const s = DateTime.fromJSDate(start, { zone });
   const e = DateTime.fromJSDate(end, { zone });
   const endText = s.hasSame(e, 'day') ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL HH:mm');
-  return `${s.toFormat('ccc d LLL yyyy, HH:mm')}–${endText} ${zone} (${offsetLabel(start, zone)})`;
+  const startText = s.toFormat(style === 'full' ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL, HH:mm');
+  return `${startText}–${endText}${style === 'full' ? ` ${zone}` : ''} (${offsetLabel(start, zone)})`;
 }
