@@ -16,7 +16,7 @@ const USAGE = '/intro <need id> <outcome id or source id> [@researcher] | /intro
  */
 export const introCommand: Command = {
   name: 'intro',
-  summary: 'Brokers: introduce a need’s enterprise to an outcome’s researcher (both must accept)',
+  summary: 'Brokers: introduce a need’s enterprise to an outcome’s researcher (named once with @, then remembered); both must accept',
   usage: USAGE,
   async run(req) {
     const [first = '', second = '', ...rest] = req.args.split(/\s+/);
