@@ -29,10 +29,10 @@ const fraction = (fallback: number) =>
 
 /** Channel digests and reports (src/digests, src/reports). */
 const digestSettings = {
-  /** Share of a need's key terms an outcome must cover to be reported as a good candidate (0-1). */
-  DIGEST_MATCH_THRESHOLD: fraction(0.4),
+  /** Share of a need's key terms (weighted by rarity) an outcome must cover to be reported as a good candidate (0-1). */
+  DIGEST_MATCH_THRESHOLD: fraction(0.35),
   /** An open need whose best candidate covers less than this share is a bottleneck (0-1). */
-  DIGEST_WEAK_MATCH: fraction(0.25),
+  DIGEST_WEAK_MATCH: fraction(0.3),
   /** Most needs a digest searches candidates for (the most recent ones). */
   DIGEST_MAX_NEEDS: positiveInt(100, 1_000),
   /** Items listed per digest section in chat; the rest is counted and left to the report. */

@@ -5,7 +5,7 @@ import { queryOfNeed } from '../needs/matching/candidatesForNeed.js';
 import { findCandidates } from '../needs/matching/findCandidates.js';
 import type { Candidate } from '../needs/matching/candidate.js';
 import { termRarity } from '../../storage/repositories/digestQueries.js';
-import { matchStrength, needTerms } from './matchStrength.js';
+import { keyTerms, matchStrength, needTerms } from './matchStrength.js';
 
 export interface ScoredCandidate extends Candidate {
   strength: number;
@@ -29,8 +29,9 @@ export async function matchNeeds(services: Services, needs: readonly NeedRecord[
   for (const { need, query } of queries) {
     const excluded = await dismissedOutcomeIds(services.db, need.id);
     const found = await findCandidates(services, query, { limit: CANDIDATES_PER_NEED, excludeOutcomeIds: excluded });
+    const key = keyTerms(terms.get(need.id)!, idf, need.language);
     const candidates = found
-      .map((c) => ({ ...c, strength: matchStrength(terms.get(need.id)!, idf, c.matchedTerms) }))
+      .map((c) => ({ ...c, strength: matchStrength(key, c) }))
       .sort((a, b) => b.strength - a.strength);
     out.push({ need, candidates });
   }

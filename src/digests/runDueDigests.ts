@@ -11,6 +11,8 @@ import { pauseUnreachable } from './pauseUnreachable.js';
 
 /** Claims after which a digest that keeps failing is given up. */
 const MAX_ATTEMPTS = 5;
+/** After a failed post, the next attempt waits this long times the attempts so far (5, 10, 15, 20 min). */
+const RETRY_STEP_MS = 5 * 60_000;
 /** A late digest covers the time since the last one posted, up to this far back. */
 const MAX_CATCH_UP_MS = 31 * 86_400_000;
 
@@ -69,8 +71,9 @@ async function runOne(services: Services, sub: DigestSubscription): Promise<Dige
       await pauseUnreachable(services, sub, err);
       return 'paused';
     }
-    await releaseDigestClaim(db, claim.id, token, services.now(), err instanceof Error ? err.message : String(err));
-    log.warn({ err, channel: sub.channel, workspace: sub.workspaceId, attempt: claim.attempts }, 'digest not posted; the next tick tries again');
+    const retryAt = new Date(services.now().getTime() + claim.attempts * RETRY_STEP_MS);
+    await releaseDigestClaim(db, claim.id, token, retryAt, err instanceof Error ? err.message : String(err));
+    log.warn({ err, channel: sub.channel, workspace: sub.workspaceId, attempt: claim.attempts, retryAt }, 'digest not posted; trying again later');
     return 'retry';
   }
   await markDigestPosted(db, claim.id, token, services.now());

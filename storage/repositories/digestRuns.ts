@@ -66,11 +66,11 @@ export async function markDigestFailed(db: Queryable, id: number, token: string,
   );
 }
 
-/** Lets the next tick try again at once (a transient posting error). */
-export async function releaseDigestClaim(db: Queryable, id: number, token: string, now: Date, failure: string): Promise<void> {
+/** Lets a later tick try again from `retryAt` (a transient posting error). */
+export async function releaseDigestClaim(db: Queryable, id: number, token: string, retryAt: Date, failure: string): Promise<void> {
   await db.query(
     `UPDATE digest_runs SET lease_until = $3, failure = $4 WHERE id = $1 AND claim_token = $2 AND status = 'claimed'`,
-    [id, token, now.toISOString(), failure.slice(0, 500)],
+    [id, token, retryAt.toISOString(), failure.slice(0, 500)],
   );
 }
 

@@ -140,14 +140,28 @@ describe.each(testEngines)('digest schedule on $name', (engine) => {
     expect(await runs(db)).toEqual([expect.objectContaining({ status: 'posted', attempts: 2 })]);
   }, 60_000);
 
-  it('a transient posting error is retried on the next tick and posted once', async () => {
+  it('a transient posting error is retried with a growing delay and posted once', async () => {
     const db = await fresh();
     const clock = new FakeClock(new Date('2026-11-23T07:59:00Z'));
     await subscribeChannel(db, { channel: 'flaky', cron: '0 8 * * *', timeZone: 'UTC', since: clock.now() });
     const bot = { ...botProcess(db, clock), notifier: new FailingNotifier(() => new Error('socket hang up'), 2) };
-    await tickThrough(bot, clock, 10 * MINUTE, MINUTE);
+    await tickThrough(bot, clock, 14 * MINUTE, MINUTE); // fails at 08:00, retries at 08:05, fails, waits 10 min
+    expect(bot.notifier.posts).toHaveLength(0);
+    await tickThrough(bot, clock, 2 * MINUTE, MINUTE); // 08:15
+    expect(bot.notifier.posts).toHaveLength(1);
+    await tickThrough(bot, clock, HOUR, 5 * MINUTE);
     expect(bot.notifier.posts).toHaveLength(1);
     expect(await runs(db)).toEqual([expect.objectContaining({ status: 'posted', attempts: 3 })]);
+  }, 60_000);
+
+  it('gives a digest up after five failed attempts', async () => {
+    const db = await fresh();
+    const clock = new FakeClock(new Date('2026-11-23T07:59:00Z'));
+    await subscribeChannel(db, { channel: 'down', cron: '0 8 * * *', timeZone: 'UTC', since: clock.now() });
+    const bot = { ...botProcess(db, clock), notifier: new FailingNotifier(() => new Error('HTTP 503')) };
+    await tickThrough(bot, clock, 2 * HOUR, 5 * MINUTE);
+    expect(await runs(db)).toEqual([expect.objectContaining({ status: 'failed', attempts: 6 })]);
+    expect(await findSubscription(db, 'ws-a', 'down')).toMatchObject({ status: 'active' }); // the next day tries again
   }, 60_000);
 
   it('a channel the bot was removed from: the subscription is paused and the admin told', async () => {
