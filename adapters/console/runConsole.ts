@@ -29,10 +29,30 @@ export async function runConsole({ router, actor, input = process.stdin, output 
     rl.setPrompt('liaison> ');
     rl.prompt();
   }
-  for await (const line of rl) {
-    write(await session.send(line));
-    const posts = channelPosts?.drain();
-    if (posts) write(posts);
-    if (interactive) rl.prompt();
+  // On a terminal, messages that arrive while the person is idle (a reminder sent by a job)
+  // are shown within a second, not only after the next answer.
+  let answering = false;
+  const idle = interactive && channelPosts
+    ? setInterval(() => {
+        const posts = answering ? '' : channelPosts.drain();
+        if (posts) {
+          write(`\n${posts}`);
+          rl.prompt();
+        }
+      }, IDLE_POLL_MS)
+    : undefined;
+  try {
+    for await (const line of rl) {
+      answering = true;
+      write(await session.send(line));
+      const posts = channelPosts?.drain();
+      if (posts) write(posts);
+      answering = false;
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    clearInterval(idle);
   }
 }
+
+const IDLE_POLL_MS = 1000;
