@@ -112,7 +112,7 @@ function pipelineSection(content: DigestContent, w: DigestWords): DigestSection 
 }
 
 /** The TRL × prospect matrix as counts per band, then the outcomes, best prospects first. */
-export function evaluationMatrix(outcomes: readonly EvaluatedOutcome[]): { band: string; counts: Record<ProspectLevel, number> }[] {
+function evaluationMatrix(outcomes: readonly EvaluatedOutcome[]): { band: string; counts: Record<ProspectLevel, number> }[] {
   const bands = [...TRL_BANDS, { label: 'TRL ?', test: (t?: number) => t === undefined }];
   return bands.map((b) => {
     const inBand = outcomes.filter((o) => b.test(o.trl));

@@ -43,7 +43,7 @@ export interface DigestWords {
   nextSteps: Record<string, string>;
   meetingStatus: Record<string, string>;
   paused: (channel: string, reason: string) => string;
-  columns: { stage: string; atStart: string; atEnd: string; entered: string; left: string; trl: string; outcome: string; needs: string; prospect: string };
+  columns: { atStart: string; atEnd: string; trl: string; outcome: string; prospect: string };
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -92,7 +92,7 @@ const en: DigestWords = {
   nextSteps: { none: 'none', another_meeting: 'another meeting', proposal: 'proposal', pilot_test: 'pilot test', contract: 'contract' },
   meetingStatus: { booked: 'booked', held: 'held', missed: 'missed' },
   paused: (channel, reason) => `I can no longer post the digest to ${channel} (${reason}), so its subscription is paused. Add me to the channel again and run /digest subscribe there to resume.`,
-  columns: { stage: 'stage', atStart: 'at start', atEnd: 'at end', entered: 'entered', left: 'left', trl: 'TRL', outcome: 'outcome', needs: 'matching needs', prospect: 'prospect' },
+  columns: { atStart: 'at start', atEnd: 'at end', trl: 'TRL', outcome: 'outcome', prospect: 'prospect' },
 };
 
 const zh: DigestWords = {
@@ -138,7 +138,7 @@ const zh: DigestWords = {
   nextSteps: { none: '无', another_meeting: '再次会面', proposal: '方案', pilot_test: '中试', contract: '合同' },
   meetingStatus: { booked: '已预约', held: '已举行', missed: '未举行' },
   paused: (channel, reason) => `我无法再向 ${channel} 发布摘要（${reason}），该订阅已暂停。请重新把我加入该频道，并在那里运行 /digest subscribe 以恢复。`,
-  columns: { stage: '阶段', atStart: '期初', atEnd: '期末', entered: '进入', left: '离开', trl: 'TRL', outcome: '成果', needs: '匹配需求', prospect: '市场前景' },
+  columns: { atStart: '期初', atEnd: '期末', trl: 'TRL', outcome: '成果', prospect: '市场前景' },
 };
 
 export const digestWords = (language: DigestLanguage): DigestWords => (language === 'zh' ? zh : en);

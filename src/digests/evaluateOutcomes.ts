@@ -7,7 +7,7 @@ const HALF_LIFE_DAYS = 90;
 const TOP_PER_NEED = 5;
 const MAX_OUTCOMES = 50;
 
-export const prospectLevel = (prospect: number): ProspectLevel => (prospect >= 2 ? 'high' : prospect >= 1 ? 'medium' : 'low');
+const prospectLevel = (prospect: number): ProspectLevel => (prospect >= 2 ? 'high' : prospect >= 1 ? 'medium' : 'low');
 
 /**
  * The outcome-evaluation view: each outcome that answers recent needs well, with its market

@@ -6,8 +6,8 @@ import { pipelineLines } from '../digestSections.js';
 import type { Plugin } from 'chart.js';
 import { canDrawChinese, renderChartPng } from './renderChart.js';
 
-export const PIPELINE_CHART_FILE = 'digest-pipeline.png';
-export const EVALUATION_CHART_FILE = 'digest-evaluation.png';
+const PIPELINE_CHART_FILE = 'digest-pipeline.png';
+const EVALUATION_CHART_FILE = 'digest-evaluation.png';
 
 const LEVEL_Y: Record<ProspectLevel, number> = { low: 1, medium: 2, high: 3 };
 const FONT = { family: 'sans-serif', size: 14 };

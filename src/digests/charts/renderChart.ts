@@ -38,10 +38,5 @@ export async function renderChartPng(config: ChartConfiguration): Promise<Uint8A
 
 const CJK_FAMILY = /cjk|hei|song|kai|ming|wenquanyi|wqy|sc$|tc$|han sans|han serif|pingfang|yahei|fang/i;
 
-/** Registers a font file for chart labels (e.g. a CJK font for Chinese digests). */
-export function registerChartFont(path: string): boolean {
-  return GlobalFonts.registerFromPath(path) !== null;
-}
-
-/** Can charts draw Chinese labels? Only with a CJK font installed or registered; else they use English. */
+/** Can charts draw Chinese labels? Only with a CJK font installed (e.g. fonts-noto-cjk); else they use English. */
 export const canDrawChinese = (): boolean => GlobalFonts.families.some((f) => CJK_FAMILY.test(f.family));
