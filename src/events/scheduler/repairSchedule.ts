@@ -16,7 +16,7 @@ const TABLE_CANDIDATES = 4;
 
 /**
  * Second pass: places unscheduled requests (highest rank first) by moving placed meetings to
- * other slots (ejection chains), and, when one side has no meeting left to give, by handing one
+ * other slots (ejection chains), and, when one side has no room left, by handing one
  * of its meetings of no higher rank to the new request when the freed partner then gains one.
  * Every accepted change adds a meeting and never drops one of higher rank, so mutual and
  * high-priority meetings are never displaced by lesser ones. Pinned meetings never move.
@@ -92,13 +92,14 @@ class Repair {
   }
 
   /**
-   * r's side p has no meeting to spare: give r one of p's meetings m of no higher rank, if m's
-   * other side can then take one of its own unscheduled requests (one more meeting in all).
+   * r's side p has no room left (its limit, presence or break is reached): give r one of p's
+   * meetings m of no higher rank, if m's other side can then take one of its own unscheduled
+   * requests (one more meeting in all).
    */
   private handOver(r: number): boolean {
     const { state } = this;
-    const { reqA, reqB, maxMeetings, rank, requestsOf } = state.problem;
-    const full = [reqA[r]!, reqB[r]!].filter((p) => state.meetings[p] === maxMeetings[p]);
+    const { reqA, reqB, rank, requestsOf } = state.problem;
+    const full = [reqA[r]!, reqB[r]!].filter((p) => !state.hasRoom(p));
     if (full.length !== 1) return false;
     const p = full[0]!;
     for (const m of requestsOf[p]!) {

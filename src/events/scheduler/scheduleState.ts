@@ -32,6 +32,12 @@ export class ScheduleState {
     return presence[at] === 1 && this.busy[at] === -1 && this.meetings[p]! < maxMeetings[p]! && this.breakKept(p, s);
   }
 
+  /** Could participant p take one more meeting in some slot? */
+  hasRoom(p: number): boolean {
+    for (let s = 0; s < this.problem.slots; s++) if (this.participantFree(p, s)) return true;
+    return false;
+  }
+
   /** Does request r fit in slot s as things stand? */
   canPlace(r: number, s: number): boolean {
     return this.slotLoad[s]! < this.problem.tables
