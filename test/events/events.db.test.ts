@@ -72,6 +72,8 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     expect(out).toContain(`${DAY} 09:00–10:40 Europe/Berlin`);
     expect(out).toContain('5 of 20 minutes');
     expect(await contact.send('/event')).toContain(`#${eventId} Marine Coatings Day`);
+    expect(await contact.send(`/event shedule ${eventId}`)).toContain('I do not know /event shedule. Did you mean /event schedule?');
+    expect(await contact.send('/help event')).toContain('Usage: /event [id] | /event create|join|request|schedule|withdraw|priority …');
   });
 
   it('registers participants with presence, break, limit and a team, and refuses what makes no sense', async () => {
