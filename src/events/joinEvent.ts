@@ -8,17 +8,17 @@ import { loadEvent, outcomeNamed } from './eventAccess.js';
 import { eventHours, parseTimeRange, slotsWithin, windowLabel } from './eventTimes.js';
 import { rescheduleIfScheduled } from './runEventSchedule.js';
 
-export const JOIN_USAGE = '/event join <event> [HH:MM-HH:MM] [break HH:MM-HH:MM [minutes]] [max <meetings>] [for <outcome id>]';
+export const JOIN_USAGE = '/event join <event> [HH:MM-HH:MM …] [break HH:MM-HH:MM [minutes]] [max <meetings>] [for <outcome id>]';
 
 const usage = (message: string) => new UserFacingError('bad_join', message, `Usage: ${JOIN_USAGE}, e.g. /event join 3 09:00-13:00 break 11:00-12:00 20 max 6`);
 
 /** Presence, break, meeting limit and team from the words after the event id. */
 async function parseChoices(services: Services, event: EventRecord, words: string[]): Promise<ParticipantChoices & { outcomeTitle?: string }> {
-  const choices: ParticipantChoices & { outcomeTitle?: string } = { presentFrom: 0, presentTo: event.slots };
+  const choices: ParticipantChoices & { outcomeTitle?: string } = { presence: [] };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.toLowerCase();
     if (parseTimeRange(word)) {
-      ({ from: choices.presentFrom, to: choices.presentTo } = slotsWithin(event, word));
+      choices.presence.push(slotsWithin(event, word));
     } else if (word === 'break') {
       const window = slotsWithin(event, words[++i] ?? '');
       const minutesText = /^\d+$/.test(words[i + 1] ?? '') ? words[++i]! : undefined;
@@ -35,6 +35,7 @@ async function parseChoices(services: Services, event: EventRecord, words: strin
       throw usage(`I did not understand "${words[i]!.slice(0, 30)}".`);
     }
   }
+  if (choices.presence.length === 0) choices.presence.push({ from: 0, to: event.slots });
   return choices;
 }
 
@@ -60,7 +61,7 @@ export async function joinEvent(req: CommandRequest): Promise<Reply> {
   const { updated } = await upsertParticipant(services.db, event.id, person.id, choices);
   const rescheduled = updated ? await rescheduleIfScheduled(services, event.id) : false;
   const team = choices.outcomeTitle ? ` for the team of “${choices.outcomeTitle}”` : '';
-  return textReply(`${updated ? 'Updated: you are' : 'You are in:'} ${event.name} (${eventHours(event)})${team}, present ${windowLabel(event, choices.presentFrom, choices.presentTo)}.`
+  return textReply(`${updated ? 'Updated: you are' : 'You are in:'} ${event.name} (${eventHours(event)})${team}, present ${choices.presence.map((w) => windowLabel(event, w.from, w.to)).join(' and ')}.`
     + `${choices.break ? ` Break of ${choices.break.slots * event.slotMinutes} minutes kept free in ${windowLabel(event, choices.break.from, choices.break.to)}.` : ''}`
     + `${choices.maxMeetings !== undefined ? ` At most ${choices.maxMeetings} meetings.` : ''}`
     + `${rescheduled ? ' The agenda was updated; you will get yours shortly.' : ` Ask for meetings with /event request ${event.id} @person.`}`);

@@ -10,7 +10,7 @@ export function storedProblem(event: EventRecord, participants: EventParticipant
     tables: event.tables,
     participants: participants.map((p) => ({
       id: String(p.id),
-      presence: [{ from: p.presentFrom, to: p.presentTo }],
+      presence: p.presence,
       ...(p.break ? { breaks: [{ from: p.break.from, to: p.break.to, length: p.break.slots }] } : {}),
       ...(p.maxMeetings !== undefined ? { maxMeetings: p.maxMeetings } : {}),
     })),

@@ -27,9 +27,8 @@ CREATE TABLE event_participants (
   person_id     bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
   -- Set when the person is there for an outcome's team; requests to the outcome come to them.
   outcome_id    bigint REFERENCES outcomes(id) ON DELETE SET NULL,
-  -- Slot indexes: present from slot present_from up to, not including, present_to.
-  present_from  integer NOT NULL,
-  present_to    integer NOT NULL,
+  -- Presence windows in slot indexes, [{"from": 0, "to": 6}, …], each from `from` up to, not including, `to`.
+  presence      jsonb NOT NULL CHECK (jsonb_typeof(presence) = 'array' AND jsonb_array_length(presence) > 0),
   -- An optional break: break_slots consecutive free slots within [break_from, break_to).
   break_from    integer,
   break_to      integer,
@@ -38,7 +37,6 @@ CREATE TABLE event_participants (
   joined_at     timestamptz NOT NULL DEFAULT now(),
   UNIQUE (event_id, person_id),
   UNIQUE (event_id, outcome_id),
-  CHECK (0 <= present_from AND present_from < present_to),
   CHECK (num_nulls(break_from, break_to, break_slots) IN (0, 3)),
   CHECK (break_from IS NULL OR (break_from < break_to AND break_slots BETWEEN 1 AND break_to - break_from))
 );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Queryable } from '../db.js';
 
 export interface EventParticipantRecord {
@@ -7,8 +8,8 @@ export interface EventParticipantRecord {
   displayName: string;
   outcomeId?: number;
   outcomeTitle?: string;
-  presentFrom: number;
-  presentTo: number;
+  /** Presence windows in slot indexes, `to` exclusive. */
+  presence: { from: number; to: number }[];
   break?: { from: number; to: number; slots: number };
   maxMeetings?: number;
 }
@@ -20,8 +21,7 @@ interface ParticipantRow {
   display_name: string;
   outcome_id: string | number | null;
   outcome_title: string | null;
-  present_from: number;
-  present_to: number;
+  presence: unknown;
   break_from: number | null;
   break_to: number | null;
   break_slots: number | null;
@@ -29,8 +29,11 @@ interface ParticipantRow {
 }
 
 const SELECT = `SELECT ep.id, ep.event_id, ep.person_id, p.display_name, ep.outcome_id, o.title AS outcome_title,
-                       ep.present_from, ep.present_to, ep.break_from, ep.break_to, ep.break_slots, ep.max_meetings
+                       ep.presence, ep.break_from, ep.break_to, ep.break_slots, ep.max_meetings
                   FROM event_participants ep JOIN people p ON p.id = ep.person_id LEFT JOIN outcomes o ON o.id = ep.outcome_id`;
+
+/** The stored presence windows, checked on the way out: rows outlive releases. */
+const presenceSchema = z.array(z.object({ from: z.number().int().min(0), to: z.number().int().min(1) })).min(1);
 
 const toParticipant = (r: ParticipantRow): EventParticipantRecord => ({
   id: Number(r.id),
@@ -39,25 +42,24 @@ const toParticipant = (r: ParticipantRow): EventParticipantRecord => ({
   displayName: r.display_name,
   outcomeId: r.outcome_id === null ? undefined : Number(r.outcome_id),
   outcomeTitle: r.outcome_title ?? undefined,
-  presentFrom: Number(r.present_from),
-  presentTo: Number(r.present_to),
+  presence: presenceSchema.parse(typeof r.presence === 'string' ? JSON.parse(r.presence) : r.presence),
   break: r.break_from === null ? undefined : { from: Number(r.break_from), to: Number(r.break_to), slots: Number(r.break_slots) },
   maxMeetings: r.max_meetings === null ? undefined : Number(r.max_meetings),
 });
 
-export type ParticipantChoices = Pick<EventParticipantRecord, 'presentFrom' | 'presentTo' | 'break' | 'maxMeetings' | 'outcomeId'>;
+export type ParticipantChoices = Pick<EventParticipantRecord, 'presence' | 'break' | 'maxMeetings' | 'outcomeId'>;
 
 /** Registers the person for the event, or updates their presence and choices if they already are. */
 export async function upsertParticipant(db: Queryable, eventId: number, personId: number, c: ParticipantChoices): Promise<{ id: number; updated: boolean }> {
   const res = await db.query<{ id: string | number; updated: boolean }>(
-    `INSERT INTO event_participants (event_id, person_id, outcome_id, present_from, present_to, break_from, break_to, break_slots, max_meetings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO event_participants (event_id, person_id, outcome_id, presence, break_from, break_to, break_slots, max_meetings)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
      ON CONFLICT (event_id, person_id) DO UPDATE SET
        outcome_id = COALESCE(EXCLUDED.outcome_id, event_participants.outcome_id),
-       present_from = EXCLUDED.present_from, present_to = EXCLUDED.present_to, break_from = EXCLUDED.break_from,
+       presence = EXCLUDED.presence, break_from = EXCLUDED.break_from,
        break_to = EXCLUDED.break_to, break_slots = EXCLUDED.break_slots, max_meetings = EXCLUDED.max_meetings
      RETURNING id, (xmax::text <> '0') AS updated`,
-    [eventId, personId, c.outcomeId ?? null, c.presentFrom, c.presentTo, c.break?.from ?? null, c.break?.to ?? null, c.break?.slots ?? null, c.maxMeetings ?? null],
+    [eventId, personId, c.outcomeId ?? null, JSON.stringify(c.presence), c.break?.from ?? null, c.break?.to ?? null, c.break?.slots ?? null, c.maxMeetings ?? null],
   );
   return { id: Number(res.rows[0]!.id), updated: res.rows[0]!.updated };
 }

@@ -185,7 +185,7 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     await world.press(rival, 'event.accept', String(r));
     // A name with a space, as typed after @.
     const eve = world.as('eve', { name: 'Eve Stone' });
-    await eve.send(`/event join ${id}`);
+    expect(await eve.send(`/event join ${id} 14:30-15:00 14:00-14:30`)).toContain('present 14:30–15:00 and 14:00–14:30.');
     expect(await contact.send(`/event request ${id} @Eve Stone`)).toMatch(/Request #\d+ sent to Eve Stone\./);
     world.notifier.directs.length = 0;
     // Through pg-boss on the same database, as at the deadline (here: in half a second).
