@@ -27,10 +27,11 @@ export async function rescheduleMeeting(req: CommandRequest, idText: string | un
     });
     if (!reopened) return errorReply(`Meeting #${meeting.id} changed meanwhile.`, '/meetings shows where it stands.');
     await withdrawMeetingJobs(services, meeting.id);
+    for (const p of meeting.participants) {
+      if (p.personId !== person.id) await notifyPerson(services, p.personId, textReply(`${person.displayName} asked to move meeting #${meeting.id}. New times follow.`));
+    }
   }
   const proposal = await proposeSlots(services, meeting.id);
-  const what = meeting.status === 'booked' ? `${person.displayName} asked to move meeting #${meeting.id}.` : '';
-  if (what) for (const p of meeting.participants) if (p.personId !== person.id) await notifyPerson(services, p.personId, textReply(`${what} New times follow.`));
   if (proposal.kind === 'proposed') return textReply(`I sent everyone ${proposal.slots.length} new times for meeting #${meeting.id}.`);
   if (proposal.kind === 'waiting_for_zone') return textReply(`I need the time zone of ${proposal.names.join(', ')} first; I asked them.`);
   return textReply(`No time fits everyone for meeting #${meeting.id}; I told all participants how to widen their availability.`);
