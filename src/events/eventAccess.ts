@@ -22,6 +22,13 @@ export async function loadEvent(services: Services, person: Person, idText: stri
   return event;
 }
 
+/** Refuses changes to an event that has ended. */
+export function requireNotOver(event: EventRecord, now: Date): void {
+  if (event.startsAt.getTime() + event.slots * event.slotMinutes * 60_000 <= now.getTime()) {
+    throw new UserFacingError('event_over', `Event #${event.id} is over.`);
+  }
+}
+
 /** Stops anyone but brokers and admins (roles read fresh). */
 export async function requireEventBroker(services: Services, person: Person, what: string): Promise<void> {
   requireBroker(await viewerOf(services, person), what);

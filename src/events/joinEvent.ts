@@ -4,7 +4,7 @@ import { textReply, type Reply } from '../messages/reply.js';
 import { findParticipantForOutcome, upsertParticipant, type ParticipantChoices } from '../../storage/repositories/eventParticipants.js';
 import type { EventRecord } from '../../storage/repositories/events.js';
 import type { Services } from '../app/services.js';
-import { loadEvent, outcomeNamed } from './eventAccess.js';
+import { loadEvent, outcomeNamed, requireNotOver } from './eventAccess.js';
 import { eventHours, parseTimeRange, slotsWithin, windowLabel } from './eventTimes.js';
 import { rescheduleIfScheduled } from './runEventSchedule.js';
 
@@ -48,9 +48,7 @@ export async function joinEvent(req: CommandRequest): Promise<Reply> {
   const [idText, ...words] = req.args.split(/\s+/).filter(Boolean);
   if (!idText) throw usage('Which event?');
   const event = await loadEvent(services, person, idText);
-  if (event.startsAt.getTime() + event.slots * event.slotMinutes * 60_000 <= services.now().getTime()) {
-    throw new UserFacingError('event_over', `Event #${event.id} is over.`);
-  }
+  requireNotOver(event, services.now());
   const choices = await parseChoices(services, event, words);
   if (choices.outcomeId !== undefined) {
     const standing = await findParticipantForOutcome(services.db, event.id, choices.outcomeId);

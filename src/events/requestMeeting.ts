@@ -6,7 +6,7 @@ import { findParticipantForOutcome, findParticipantOfPerson, type EventParticipa
 import { findRequestBetween, insertRequest, makeMutual } from '../../storage/repositories/eventRequests.js';
 import type { EventRecord } from '../../storage/repositories/events.js';
 import type { Services } from '../app/services.js';
-import { loadEvent, mentionedName, outcomeNamed, personNamed } from './eventAccess.js';
+import { loadEvent, mentionedName, outcomeNamed, personNamed, requireNotOver } from './eventAccess.js';
 import { participantLabel } from './notifyAgendas.js';
 import { rescheduleIfScheduled } from './runEventSchedule.js';
 
@@ -38,6 +38,7 @@ export async function requestMeeting(req: CommandRequest): Promise<Reply> {
   const targetText = rest.join(' ');
   if (!idText || !targetText) throw new UserFacingError('bad_request', 'Name one event and one person or outcome.', `Usage: ${REQUEST_USAGE}`);
   const event = await loadEvent(services, person, idText);
+  requireNotOver(event, services.now());
   const me = await findParticipantOfPerson(services.db, event.id, person.id);
   if (!me) throw new UserFacingError('not_joined', `Join event #${event.id} first.`, `/event join ${event.id} [HH:MM-HH:MM]`);
   const target = await targetOf(services, event, person.workspaceId, targetText);

@@ -207,5 +207,14 @@ describe.each(testEngines)('brokerage events on $name', (engine) => {
     world.notifier.directs.length = 0;
     await eventScheduleJob.run(world.services, { eventId: id }); // already scheduled: nothing happens
     expect(world.notifier.directs).toEqual([]);
+    // A year on, the event is over.
+    const realNow = world.services.now;
+    world.services.now = () => new Date(Date.now() + 400 * 86_400_000);
+    try {
+      expect(await eve.send(`/event join ${id}`)).toContain(`Event #${id} is over.`);
+      expect(await eve.send(`/event request ${id} @carol`)).toContain(`Event #${id} is over.`);
+    } finally {
+      world.services.now = realNow;
+    }
   }, 90_000);
 });
