@@ -240,6 +240,15 @@ export async function takeMeetingJobs(db: Queryable, meetingId: number): Promise
   return res.rows.map((r) => ({ jobName: r.job_name, jobId: r.job_id }));
 }
 
+/**
+ * Claims a queued job of a meeting by taking its record: true for the first run only, so a
+ * retried job (or one whose meeting was moved or cancelled meanwhile) does nothing.
+ */
+export async function claimMeetingJob(db: Queryable, meetingId: number, jobName: string): Promise<boolean> {
+  const res = await db.query('DELETE FROM meeting_jobs WHERE meeting_id = $1 AND job_name = $2', [meetingId, jobName]);
+  return res.rowCount > 0;
+}
+
 /** Claims one reminder before it is sent: true only for the first claimant. */
 export async function claimReminder(db: Queryable, meetingId: number, startsAt: Date, leadMinutes: number): Promise<boolean> {
   const res = await db.query(

@@ -13,6 +13,7 @@ import { bookIfAllPicked } from '../../src/meetings/scheduling/pickSlot.js';
 import { meetingBooked } from '../../src/meetings/scheduling/meetingBooked.js';
 import { withdrawMeetingJobs } from '../../src/meetings/reminders/meetingJobs.js';
 import { meetingReminderJob } from '../../src/meetings/reminders/reminderJob.js';
+import { meetingFollowUpJob } from '../../src/meetings/feedback/followUpJob.js';
 import { seedMeeting, seedOutcome, seedPerson } from './support/seedMeeting.js';
 
 const waitFor = async (check: () => boolean, ms = 30_000) => {
@@ -63,7 +64,7 @@ describe.each(testEngines)('meeting reminders on $name', { timeout: 240_000 }, (
     return { db, services, notifier, start, stop, meetingId: m.meetingId, startsAt, reminders };
   }
 
-  it('sends a reminder once, after a restart, with two processes polling', async () => {
+  it('sends a reminder once, after a restart, with two processes polling, and the feedback request once', async () => {
     const w = await bookedSoon(8);
     const before = w.services.jobs!;
     await meetingBooked(w.services, (await findMeetingById(w.db, w.meetingId))!);
@@ -79,6 +80,11 @@ describe.each(testEngines)('meeting reminders on $name', { timeout: 240_000 }, (
     // A retried or duplicated job finds the "sent" row and sends nothing.
     await meetingReminderJob.run(w.services, { meetingId: w.meetingId, startsAt: w.startsAt.toISOString(), leadMinutes: 60 });
     expect(w.reminders()).toHaveLength(3);
+    // The follow-up after the meeting asks each party once, however often its job runs.
+    const forms = () => w.notifier.directs.filter((d) => d.reply.blocks.some((b) => b.type === 'form'));
+    await meetingFollowUpJob.run(w.services, { meetingId: w.meetingId, startsAt: w.startsAt.toISOString() });
+    await meetingFollowUpJob.run(w.services, { meetingId: w.meetingId, startsAt: w.startsAt.toISOString() });
+    expect(forms().map((d) => d.user.userId).sort()).toEqual(['bob', 'carol', 'rita']);
   });
 
   it('withdraws the reminders of a cancelled meeting, and ignores a reminder for a time the meeting no longer has', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JobDefinition } from '../../jobs/jobQueue.js';
 import type { Reply } from '../../messages/reply.js';
 import { notifyPerson } from '../../notify/notifyPerson.js';
-import { findMeetingById, type Meeting } from '../../../storage/repositories/meetings.js';
+import { claimMeetingJob, findMeetingById, type Meeting } from '../../../storage/repositories/meetings.js';
 import { NEXT_STEPS } from '../../../storage/repositories/meetingFeedback.js';
 
 export const MEETING_FOLLOW_UP_JOB = 'meeting.follow-up';
@@ -34,13 +34,14 @@ export function feedbackRequest(meeting: Meeting): Reply {
   };
 }
 
-/** When a meeting ends, each of the three parties is asked for feedback (unless it was moved or cancelled). */
+/** When a meeting ends, each of the three parties is asked for feedback, once (unless it was moved or cancelled). */
 export const meetingFollowUpJob: JobDefinition<z.infer<typeof followUpData>> = {
   name: MEETING_FOLLOW_UP_JOB,
   schema: followUpData,
   async run(services, { meetingId, startsAt }) {
     const meeting = await findMeetingById(services.db, meetingId);
     if (!meeting || meeting.status !== 'booked' || meeting.startsAt?.getTime() !== new Date(startsAt).getTime()) return;
+    if (!(await claimMeetingJob(services.db, meetingId, MEETING_FOLLOW_UP_JOB))) return;
     for (const p of meeting.participants) await notifyPerson(services, p.personId, feedbackRequest(meeting));
   },
 };
