@@ -2,6 +2,9 @@ import { CronExpressionParser } from 'cron-parser';
 import { IANAZone } from 'luxon';
 import { UserFacingError } from '../errors.js';
 
+/** Digests are summaries: at most one an hour per channel. */
+const MIN_GAP_MS = 3_600_000;
+
 /** A digest schedule: a 5-field cron expression read in an IANA time zone. */
 export interface DigestSchedule {
   cron: string;
@@ -19,16 +22,21 @@ export function checkTimeZone(zone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone: iana.name }).resolvedOptions().timeZone;
 }
 
-/** The schedule, checked: five cron fields that fire at least once, a known time zone. */
+/** The schedule, checked: five cron fields that fire, at most hourly, in a known time zone. */
 export function checkSchedule(schedule: DigestSchedule): DigestSchedule {
   const timeZone = checkTimeZone(schedule.timeZone);
   const cron = schedule.cron.trim().replace(/\s+/g, ' ');
   const hint = 'Five fields: minute hour day-of-month month day-of-week, e.g. "0 8 * * 1" for Mondays at 08:00.';
   if (cron.split(' ').length !== 5) throw new UserFacingError('digest_cron', `"${cron.slice(0, 60)}" is not a five-field cron expression.`, hint);
+  let firings: Date[];
   try {
-    CronExpressionParser.parse(cron, { tz: timeZone }).next();
+    const it = CronExpressionParser.parse(cron, { tz: timeZone });
+    firings = [it.next().toDate(), it.next().toDate(), it.next().toDate()];
   } catch (err) {
     throw new UserFacingError('digest_cron', `"${cron.slice(0, 60)}" is not a valid schedule (${err instanceof Error ? err.message : 'invalid'}).`, hint);
+  }
+  if (firings[1]!.getTime() - firings[0]!.getTime() < MIN_GAP_MS || firings[2]!.getTime() - firings[1]!.getTime() < MIN_GAP_MS) {
+    throw new UserFacingError('digest_cron', `"${cron.slice(0, 60)}" would send a digest more often than once an hour.`, hint);
   }
   return { cron, timeZone };
 }

@@ -7,6 +7,7 @@ import type { Reply } from '../../src/messages/reply.js';
 import { RecordingNotifier } from '../../src/notify/channelNotifier.js';
 import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import { runDueDigests } from '../../src/digests/runDueDigests.js';
+import { createRouter } from '../../src/commands/catalog.js';
 import { findSubscription } from '../../storage/repositories/digestSubscriptions.js';
 import { claimFirstAdmin } from '../../storage/repositories/personRoles.js';
 import { ensurePerson } from '../../storage/repositories/people.js';
@@ -177,6 +178,10 @@ describe.each(testEngines)('digest schedule on $name', (engine) => {
     expect(bot.notifier.directs[0]!.user.userId).toBe('ada');
     expect(textOf(bot.notifier.directs[0]!.reply)).toMatch(/can no longer post the digest to gone \(not_in_channel\).*paused/);
     expect(await findSubscription(db, 'ws-a', 'gone')).toMatchObject({ status: 'paused', pausedReason: 'not_in_channel' });
+    const list = await createRouter(bot).handle(
+      { platform: 'console', workspaceId: 'ws-a', userId: 'ada', displayName: 'Ada', direct: true }, { kind: 'text', text: '/digest list' },
+    );
+    expect(list[0]!.blocks).toContainEqual({ type: 'list', items: [expect.stringMatching(/^#gone · daily at 08:00 \(UTC\) · en · mixed · paused \(not_in_channel\)$/)] });
     expect(await runs(db)).toEqual([expect.objectContaining({ status: 'failed', attempts: 1 })]);
   }, 60_000);
 });

@@ -35,6 +35,8 @@ describe('digest schedules', () => {
     expect(() => checkSchedule({ cron: '0 8 * * 1', timeZone: 'Mars/Olympus' })).toThrow(UserFacingError);
     expect(() => checkSchedule({ cron: '0 0 31 2 *', timeZone: 'UTC' })).toThrow(/not a valid schedule/);
     expect(() => checkSchedule({ cron: '@weekly', timeZone: 'UTC' })).toThrow(/five-field/);
+    expect(() => checkSchedule({ cron: '*/10 * * * *', timeZone: 'UTC' })).toThrow(/more often than once an hour/);
+    expect(checkSchedule({ cron: '0 * * * *', timeZone: 'UTC' }).cron).toBe('0 * * * *');
   });
 
   it('fires at the local time across a daylight-saving change', () => {
