@@ -4,6 +4,7 @@ import type { Schedule, SchedulingProblem } from '../src/events/scheduler/eventP
 import { scheduleEvent } from '../src/events/scheduler/scheduleEvent.js';
 import { upperBound } from '../src/events/scheduler/upperBound.js';
 import { checkSchedule } from '../src/events/scheduler/checkSchedule.js';
+import { placementsThatCanStay } from '../src/events/scheduler/placementsThatCanStay.js';
 import { InstanceFileError, readEventInstance } from '../src/events/scheduler/eventInstanceFile.js';
 import { changeEvent, generateEvent } from './eventGenerator.js';
 
@@ -64,12 +65,8 @@ function keptAfterChanges(problem: SchedulingProblem, schedule: Schedule, seed: 
   const next = scheduleEvent(changed, { seed, previous: schedule.placements });
   const issues = checkSchedule(changed, next);
   if (issues.length > 0) throw new Error(`the rescheduled event broke a rule: ${issues.slice(0, 5).join('; ')}`);
-  const still = new Set(changed.requests.map((r) => r.id));
-  const present = new Map(changed.participants.map((p) => [p.id, p.presence]));
-  const requests = new Map(changed.requests.map((r) => [r.id, r]));
   const slotNow = new Map(next.placements.map((p) => [p.requestId, p.slot]));
-  const survivors = schedule.placements.filter((p) => still.has(p.requestId) && [requests.get(p.requestId)!.a, requests.get(p.requestId)!.b]
-    .every((who) => (present.get(who) ?? [{ from: 0, to: changed.slots }]).some((w) => p.slot >= w.from && p.slot < w.to)));
+  const survivors = placementsThatCanStay(changed, schedule.placements);
   return survivors.length === 0 ? 1 : round(survivors.filter((p) => slotNow.get(p.requestId) === p.slot).length / survivors.length, 4);
 }
 
