@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Attachment } from '../../src/messages/reply.js';
 
 /** Where the console keeps files that come with replies (calendar invites, charts), under the working directory. */
-export const DEFAULT_ATTACHMENTS_DIR = '.liaison/attachments';
+const DEFAULT_ATTACHMENTS_DIR = '.liaison/attachments';
 
 /** Saves reply attachments as files, never overwriting one, and tells where each went. */
 export class AttachmentFolder {

@@ -20,7 +20,6 @@ export const feedbackInput = z
   })
   .refine((f) => !f.happened || f.usefulness !== undefined, { path: ['usefulness'], message: 'How useful was it, from 1 to 5?' });
 
-export type FeedbackInput = z.output<typeof feedbackInput>;
 
 /** "/feedback 7 yes 4 pilot test Great talk" → the form's fields (the next step may be two words). */
 export function feedbackFromText(args: string): Record<string, string> {

@@ -15,7 +15,7 @@ const STEP_LABELS: Record<(typeof NEXT_STEPS)[number], string> = {
 };
 
 /** The feedback form for one meeting (a modal on Slack and Discord; a /feedback line in the console). */
-export function feedbackRequest(meeting: Meeting): Reply {
+function feedbackRequest(meeting: Meeting): Reply {
   return {
     blocks: [
       { type: 'header', text: `How did meeting #${meeting.id} go?` },

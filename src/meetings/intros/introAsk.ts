@@ -12,7 +12,7 @@ import { notifyPerson } from '../../notify/notifyPerson.js';
  * Whether the researcher may read the need in full: a confidential need stays anonymised until
  * the enterprise has accepted the introduction.
  */
-export function researcherSeesNeed(intro: Intro, confidential: boolean): boolean {
+function researcherSeesNeed(intro: Intro, confidential: boolean): boolean {
   return !confidential || intro.parties.some((p) => p.side === 'enterprise' && p.answer === 'accepted');
 }
 

@@ -7,7 +7,7 @@ import { vtimezone } from './vtimezone.js';
 export type InviteMethod = 'request' | 'cancel';
 
 /** A participant's address in the invite: their e-mail, else a stable address that cannot receive mail. */
-export const inviteAddress = (p: Pick<MeetingParticipant, 'personId' | 'email'>, workspaceId: string) =>
+const inviteAddress = (p: Pick<MeetingParticipant, 'personId' | 'email'>, workspaceId: string) =>
   p.email ?? `person-${p.personId}@${workspaceId.replace(/[^a-z0-9-]/gi, '-').toLowerCase()}.liaison.invalid`;
 
 /**
