@@ -15,6 +15,7 @@ import { readJsonLines, type BeirDoc, type BeirQuery } from '../src/search/eval/
 import { embedderFor } from '../src/embeddings/activeEmbedder.js';
 import { vectorText } from '../src/embeddings/vectorText.js';
 import { CliExit, EXIT } from '../src/cli/exitCodes.js';
+import { seededRandom } from '../src/events/scheduler/seededRandom.js';
 
 const DATA = resolve(process.env.LIAISON_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'));
 
@@ -29,18 +30,6 @@ interface Run {
   rss_mb: number;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Real outcome texts (patents, Chinese papers, arXiv, PubMed) and, past their number, synthetic
  * ones made of sentences from three real texts of the same language, so vocabulary, lengths and
@@ -52,7 +41,7 @@ async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
     if (existsSync(`${DATA}/${f}`)) docs.push(...(await readJsonLines<BeirDoc>(`${DATA}/${f}`)));
   }
   if (docs.length === 0) throw new CliExit(EXIT.usage, `No corpus found under ${DATA} (set LIAISON_DATA_DIR).`);
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const split = (t: string) => t.match(/[^.!?。！？]+[.!?。！？]?/gu) ?? [t];
   const kinds = ['patent', 'paper', 'project', 'capability', 'instrument'];
   const regions = ['CN', 'US', 'EP', 'WO', 'JP', 'DE'];
