@@ -57,7 +57,7 @@ export const digestCommand: Command = {
 function channelAndWords(req: CommandRequest): { channel?: string; words: string[] } {
   let named: string | undefined;
   const words = req.args.split(/\s+/).filter(Boolean).filter((w) => {
-    const m = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(w) ?? /^#([\w.-]{1,80})$/.exec(w);
+    const m = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(w) ?? /^#([^\s#<>]{1,80})$/.exec(w);
     if (m && !named) named = m[1];
     return !m;
   });

@@ -18,7 +18,7 @@ describe('liaison report (child process)', () => {
     expect(reversed.stderr).toMatch(/--from \(2026-11-20T00:00:00\.000Z\) must be before --to/);
     const badZone = await runCli(['report', '--tz', 'Atlantis/Capital'], { env });
     expect(badZone.stderr).toMatch(/"Atlantis\/Capital" is not a time zone I know/);
-  }, 60_000);
+  }, 240_000); // four child processes; slow on a loaded machine
 
   it('writes a valid report saying there is nothing yet on an empty database', async () => {
     const dir = tempDir();
@@ -33,7 +33,7 @@ describe('liaison report (child process)', () => {
     const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
     expect(report).toMatchObject({ empty: true, newNeeds: [], charts: [] });
     expect(new Date(report.period.to).getTime() - new Date(report.period.from).getTime()).toBe(7 * 86_400_000);
-  }, 120_000);
+  }, 240_000);
 
   it('writes the period\'s digest with its charts as PNG files in the same folder', async () => {
     const dir = tempDir();
