@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerCommands } from '../../adapters/discord/registerCommands.js';
 import { allCommands } from '../../src/commands/catalog.js';
-import { answered, startDiscordHarness, type DiscordHarness } from './discordHarness.js';
+import { answered, useDiscordHarness, type DiscordHarness } from './discordHarness.js';
 import type { RestCall } from './fake/fakeDiscordRest.js';
 import { ALICE, APP_ID, autocomplete, BROKERS_ID, buttonPress, DM_CHANNEL_ID, dmMessage, guildMessage, LI, modalSubmit, OTHER_BOT, selectChoice, slashCommand, TOKEN } from './fake/fixtures.js';
 
@@ -21,14 +21,8 @@ const customIds = (c: RestCall | undefined) => (body(c).components ?? []).flatMa
 describe('Discord adapter end to end (real discord.js, fake REST + gateway on loopback)', () => {
   let h: DiscordHarness;
 
-  beforeAll(async () => {
-    h = await startDiscordHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-    // Every call the bot made fits Discord's OpenAPI spec and limits.
-    expect([...new Set(h?.rest.violations ?? [])].join("\n")).toBe("");
+  useDiscordHarness((started) => {
+    h = started;
   });
 
   it('identifies with v10 JSON and only the Guilds and DirectMessages intents', () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discordAdapter.js';
 import { allActions, allCommands, plainTextHandler } from '../../src/commands/catalog.js';
 import { Router } from '../../src/commands/router.js';
@@ -82,4 +83,21 @@ export async function startDiscordHarness(options: { db?: Db } = {}): Promise<Di
       if (!options.db) await db.close();
     },
   };
+}
+
+/**
+ * One harness for the calling suite: started before its tests (then `ready` runs, e.g. to keep
+ * it or load data), and closed after them with the check that every call the bot made fit
+ * Discord's OpenAPI spec, its limits and its upload rules.
+ */
+export function useDiscordHarness(ready: (h: DiscordHarness) => void | Promise<void>): void {
+  let h: DiscordHarness | undefined;
+  beforeAll(async () => {
+    h = await startDiscordHarness();
+    await ready(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    expect([...new Set(h?.rest.violations ?? [])].join('\n')).toBe('');
+  });
 }

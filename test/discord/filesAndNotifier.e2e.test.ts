@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
 import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import { CHART, INVITE } from '../slack/sampleFiles.js';
-import { startDiscordHarness, type DiscordHarness } from './discordHarness.js';
+import { useDiscordHarness, type DiscordHarness } from './discordHarness.js';
 import type { RestCall } from './fake/fakeDiscordRest.js';
 import { ALICE, APP_ID, BROKERS_ID, DM_CHANNEL_ID, dmChannelOf, dmMessage, LI, slashCommand } from './fake/fixtures.js';
 
@@ -34,14 +34,8 @@ function expectBothFiles(call: RestCall): void {
 describe('files with answers and direct messages (real discord.js, fake REST checked against the spec)', () => {
   let h: DiscordHarness;
 
-  beforeAll(async () => {
-    h = await startDiscordHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-    // Every call fits Discord's OpenAPI spec, and every multipart body Discord's upload rules.
-    expect([...new Set(h?.rest.violations ?? [])].join('\n')).toBe('');
+  useDiscordHarness((started) => {
+    h = started;
   });
 
   it('sends a public answer with its files as a multipart follow-up', async () => {

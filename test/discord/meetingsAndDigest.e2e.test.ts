@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/outcomes/contentHash.js';
-import { outcomeSchema } from '../../src/outcomes/outcome.js';
+import { describe, expect, it } from 'vitest';
 import { runDueDigests } from '../../src/digests/runDueDigests.js';
 import { findSlot } from '../../storage/repositories/meetings.js';
 import { insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
-import { upsertOutcomes } from '../../storage/repositories/outcomes.js';
-import { startDiscordHarness, type DiscordHarness } from './discordHarness.js';
+import { useDiscordHarness, type DiscordHarness } from './discordHarness.js';
 import type { RestCall } from './fake/fakeDiscordRest.js';
 import { ALICE, APP_ID, BOB, BROKERS_ID, buttonPress, CAROL, dmChannelOf, RITA, slashCommand, type UserFixture } from './fake/fixtures.js';
+import { loadFixtureOutcomes } from '../support/fixtureOutcomes.js';
 
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
 const FOLLOW_UP = '/webhooks/{webhook_id}/{webhook_token}';
-const OUTCOMES = new URL('../needs/fixtures/outcomes.jsonl', import.meta.url);
 
 type Body = { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[]; components?: { components: { custom_id?: string; label?: string }[] }[] };
 const body = (c: RestCall) => (c.body ?? {}) as Body;
@@ -32,15 +28,9 @@ function parseInvite(bytes: Buffer) {
 describe('meetings and digests through Discord (real discord.js, fake REST + gateway)', () => {
   let h: DiscordHarness;
 
-  beforeAll(async () => {
-    h = await startDiscordHarness();
-    const outcomes = readFileSync(OUTCOMES, 'utf8').trim().split('\n').map((l) => outcomeSchema.parse(JSON.parse(l)));
-    await upsertOutcomes(h.db, outcomes.map((o) => ({ ...o, contentHash: contentHash(o) })));
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-    expect([...new Set(h?.rest.violations ?? [])].join('\n')).toBe('');
+  useDiscordHarness(async (started) => {
+    h = started;
+    await loadFixtureOutcomes(h.db);
   });
 
   /** Where a person talks to the bot: their own DM channel. */

@@ -6,14 +6,8 @@ import { testServices } from '../support/testServices.js';
 import { migrate } from '../../storage/migrate.js';
 import type { Db } from '../../storage/db.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../../src/jobs/jobQueue.js';
+import { waitFor } from '../support/waitFor.js';
 
-const waitFor = async (check: () => boolean, ms = 60_000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
   const opened: { db: Db; queues: JobQueue[]; schema: string }[] = [];

@@ -15,14 +15,8 @@ import { withdrawMeetingJobs } from '../../src/meetings/reminders/meetingJobs.js
 import { meetingReminderJob } from '../../src/meetings/reminders/reminderJob.js';
 import { meetingFollowUpJob } from '../../src/meetings/feedback/followUpJob.js';
 import { seedMeeting, seedOutcome, seedPerson } from './support/seedMeeting.js';
+import { waitFor } from '../support/waitFor.js';
 
-const waitFor = async (check: () => boolean, ms = 30_000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(testEngines)('meeting reminders on $name', { timeout: 240_000 }, (engine) => {

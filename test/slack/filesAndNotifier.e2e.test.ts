@@ -1,24 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecipientUnreachableError } from '../../src/notify/channelNotifier.js';
 import { ChannelUnreachableError } from '../../src/notify/channelUnreachableError.js';
 import type { RecordedCall } from './fakeSlack.js';
 import type { UploadedFile } from './fakeFileUploads.js';
 import { CHART, INVITE } from './sampleFiles.js';
-import { startSlackHarness, type SlackHarness } from './slackHarness.js';
+import { useSlackHarness, type SlackHarness } from './slackHarness.js';
 import { BOT_USER, dmEvent, eventCallback, mentionEvent, sendToBot, slashCommandBody, TEAM } from './slackRequests.js';
 
 let h: SlackHarness;
 let responseIds = 0;
 
-beforeAll(async () => {
-  h = await startSlackHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  // Every call fits Slack's spec and scopes; every upload arrived whole and was shared by id.
-  expect(h.fake.allProblems()).toEqual([]);
+useSlackHarness((started) => {
+  h = started;
 });
 
 const since = (n: number) => h.fake.calls.slice(n);

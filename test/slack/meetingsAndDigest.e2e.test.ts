@@ -1,38 +1,27 @@
-import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOADING_TEXT } from '../../adapters/slack/conversation.js';
-import { contentHash } from '../../src/outcomes/contentHash.js';
-import { outcomeSchema } from '../../src/outcomes/outcome.js';
 import { runDueDigests } from '../../src/digests/runDueDigests.js';
 import { findSlot } from '../../storage/repositories/meetings.js';
 import { insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
-import { upsertOutcomes } from '../../storage/repositories/outcomes.js';
 import type { RecordedCall } from './fakeSlack.js';
-import { startSlackHarness, type SlackHarness } from './slackHarness.js';
+import { useSlackHarness, type SlackHarness } from './slackHarness.js';
 import { blockActionsPayload, interactionBody, sendToBot, slashCommandBody, TEAM } from './slackRequests.js';
+import { loadFixtureOutcomes } from '../support/fixtureOutcomes.js';
 
 /** The workspace's people: ada sets it up, bob brokers, carol asks for help, rita researches. */
 const PEOPLE = { U0ADA: 'ada', U0BOB: 'bob', U0CAROL: 'carol', U0RITA: 'rita' } as const;
 type UserId = keyof typeof PEOPLE;
 const dmOf = (user: UserId) => `D${user.slice(1)}`;
-const OUTCOMES = new URL('../needs/fixtures/outcomes.jsonl', import.meta.url);
 const FORM = 'application/x-www-form-urlencoded' as const;
 
 let h: SlackHarness;
 let responses = 0;
 
-beforeAll(async () => {
-  h = await startSlackHarness({ testRouter: false, people: PEOPLE });
-  const outcomes = readFileSync(OUTCOMES, 'utf8').trim().split('\n').map((l) => outcomeSchema.parse(JSON.parse(l)));
-  await upsertOutcomes(h.db, outcomes.map((o) => ({ ...o, contentHash: contentHash(o) })));
-}, 60_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(h.fake.allProblems()).toEqual([]);
-});
+useSlackHarness(async (started) => {
+  h = started;
+  await loadFixtureOutcomes(h.db);
+}, { testRouter: false, people: PEOPLE });
 
 /** Every piece of text of a post or response, for assertions. */
 const textOf = (c: RecordedCall): string => JSON.stringify(c.params.blocks ?? []) + String(c.params.text ?? '');

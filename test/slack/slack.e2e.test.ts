@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORM_CALLBACK_ID, OPEN_FORM_ACTION } from '../../adapters/slack/actionIds.js';
 import { LOADING_TEXT } from '../../adapters/slack/conversation.js';
-import { startSlackHarness, type SlackHarness } from './slackHarness.js';
+import { useSlackHarness, type SlackHarness } from './slackHarness.js';
 import { eventWrapperSchema, schemaProblems } from './slackApiSpec.js';
 import type { RecordedCall } from './fakeSlack.js';
 import {
@@ -19,15 +19,9 @@ import {
 let h: SlackHarness;
 let responseIds = 0;
 
-beforeAll(async () => {
-  h = await startSlackHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  // A green test means Slack would have accepted every call: spec, scopes and Block Kit limits.
-  expect(h.fake.allProblems()).toEqual([]);
+// A green test means Slack would have accepted every call: spec, scopes and Block Kit limits.
+useSlackHarness((started) => {
+  h = started;
 });
 
 const FORM = 'application/x-www-form-urlencoded' as const;

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SlackAdapter, SLACK_EVENTS_PATH } from '../../adapters/slack/slackAdapter.js';
 import { allActions, allCommands } from '../../src/commands/catalog.js';
@@ -63,4 +64,23 @@ export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: num
       if (!options.db) await db.close();
     },
   };
+}
+
+/**
+ * One harness for the calling test file: started before its tests (then `ready` runs, e.g. to
+ * keep it or load data), closed after them, and after each test the check that Slack would have
+ * accepted every call the bot made (spec, scopes, Block Kit limits, uploads shared by id).
+ */
+export function useSlackHarness(ready: (h: SlackHarness) => void | Promise<void>, options?: Parameters<typeof startSlackHarness>[0]): void {
+  let h: SlackHarness | undefined;
+  beforeAll(async () => {
+    h = await startSlackHarness(options);
+    await ready(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(() => {
+    expect(h?.fake.allProblems() ?? []).toEqual([]);
+  });
 }

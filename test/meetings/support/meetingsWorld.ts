@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,16 +10,12 @@ import type { Router } from '../../../src/commands/router.js';
 import { renderText } from '../../../adapters/console/renderText.js';
 import type { Services } from '../../../src/app/services.js';
 import { startJobQueue } from '../../../src/jobs/jobQueue.js';
-import { contentHash } from '../../../src/outcomes/contentHash.js';
-import { outcomeSchema } from '../../../src/outcomes/outcome.js';
-import { indexOutcomeText } from '../../../src/search/indexOutcomes.js';
 import type { Db } from '../../../storage/db.js';
 import { migrate } from '../../../storage/migrate.js';
-import { upsertOutcomes } from '../../../storage/repositories/outcomes.js';
 import type { TestEngine } from '../../support/testDb.js';
 import { testServices } from '../../support/testServices.js';
+import { loadFixtureOutcomes } from '../../support/fixtureOutcomes.js';
 
-const FIXTURE = new URL('../../needs/fixtures/outcomes.jsonl', import.meta.url);
 
 /**
  * The console as a person would use it for meetings: one session that plays several people
@@ -45,9 +41,7 @@ export class MeetingsWorld {
   static async open(engine: TestEngine, env: Record<string, string> = {}): Promise<MeetingsWorld> {
     const db = await engine.open();
     await migrate(db);
-    const outcomes = readFileSync(FIXTURE, 'utf8').trim().split('\n').map((l) => outcomeSchema.parse(JSON.parse(l)));
-    const written = await upsertOutcomes(db, outcomes.map((o) => ({ ...o, contentHash: contentHash(o) })));
-    await indexOutcomeText(db, written.map((w) => w.id));
+    await loadFixtureOutcomes(db);
     return new MeetingsWorld(db, env);
   }
 

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { ConsoleSession } from '../../../adapters/console/consoleSession.js';
 import { createRouter } from '../../../src/commands/catalog.js';
 import type { Router } from '../../../src/commands/router.js';
 import type { Actor } from '../../../src/commands/types.js';
 import type { Services } from '../../../src/app/services.js';
 import { RecordingNotifier } from '../../../src/notify/channelNotifier.js';
-import { contentHash } from '../../../src/outcomes/contentHash.js';
-import { outcomeSchema } from '../../../src/outcomes/outcome.js';
 import type { Db } from '../../../storage/db.js';
 import { migrate } from '../../../storage/migrate.js';
-import { upsertOutcomes } from '../../../storage/repositories/outcomes.js';
-import { indexOutcomeText } from '../../../src/search/indexOutcomes.js';
 import type { TestEngine } from '../../support/testDb.js';
 import { testServices } from '../../support/testServices.js';
+import { loadFixtureOutcomes } from '../../support/fixtureOutcomes.js';
 
-const FIXTURE = new URL('../fixtures/outcomes.jsonl', import.meta.url);
 
 /**
  * A database with the needs fixtures, the real router over it, a recording notifier, and
@@ -32,9 +27,7 @@ export class NeedsWorld {
   static async open(engine: TestEngine, env: Record<string, string> = {}): Promise<NeedsWorld> {
     const db = await engine.open();
     await migrate(db);
-    const outcomes = readFileSync(FIXTURE, 'utf8').trim().split('\n').map((l) => outcomeSchema.parse(JSON.parse(l)));
-    const written = await upsertOutcomes(db, outcomes.map((o) => ({ ...o, contentHash: contentHash(o) })));
-    await indexOutcomeText(db, written.map((w) => w.id));
+    await loadFixtureOutcomes(db);
     return new NeedsWorld(db, { MATCH_PAGE_SIZE: '3', ...env });
   }
 
