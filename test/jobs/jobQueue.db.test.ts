@@ -1,31 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testEngines } from '../support/testDb.js';
 import { testServices } from '../support/testServices.js';
-import { migrate } from '../../storage/migrate.js';
-import type { Db } from '../../storage/db.js';
-import { startJobQueue, type JobDefinition, type JobQueue } from '../../src/jobs/jobQueue.js';
+import { type JobDefinition } from '../../src/jobs/jobQueue.js';
 import { waitFor } from '../support/waitFor.js';
+import { useQueueDatabases } from '../support/queueDatabases.js';
 
 
 describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
-  const opened: { db: Db; queues: JobQueue[]; schema: string }[] = [];
-  afterEach(async () => {
-    for (const { db, queues, schema } of opened.splice(0)) {
-      for (const q of queues) await q.stop();
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  const openQueueDb = useQueueDatabases(engine);
 
   async function setUp() {
-    const db = await engine.open();
-    await migrate(db);
-    // Each run gets its own pg-boss schema so parallel suites on one server never share jobs.
-    const schema = `jobs_${randomBytes(4).toString('hex')}`;
-    const entry = { db, queues: [] as JobQueue[], schema };
-    opened.push(entry);
+    const { db, start: startOn } = await openQueueDb();
     const runs: string[] = [];
     const echo: JobDefinition<{ tag: string }> = {
       name: 'echo',
@@ -34,12 +20,8 @@ describe.each(testEngines)('job queue (pg-boss) on $name', (engine) => {
         runs.push(data.tag);
       },
     };
-    const start = async () => {
-      const q = await startJobQueue(testServices(db), [echo], { schema, pollSeconds: 0.5 });
-      entry.queues.push(q);
-      return q;
-    };
-    return { db, runs, start, schema };
+    const start = () => startOn(testServices(db), [echo]);
+    return { db, runs, start };
   }
 
   it('runs a delayed job once, after its time, even with two processes polling', async () => {

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../support/testDb.js';
 import { testServices } from '../support/testServices.js';
-import { migrate } from '../../storage/migrate.js';
-import type { Db } from '../../storage/db.js';
 import type { Services } from '../../src/app/services.js';
 import { allJobs } from '../../src/commands/catalog.js';
-import { startJobQueue, type JobQueue } from '../../src/jobs/jobQueue.js';
 import { RecordingNotifier } from '../../src/notify/channelNotifier.js';
 import { cancelMeetingRow, countRemindersSent, findMeetingById, pickSlot } from '../../storage/repositories/meetings.js';
 import { bookIfAllPicked } from '../../src/meetings/scheduling/pickSlot.js';
@@ -16,36 +12,19 @@ import { meetingReminderJob } from '../../src/meetings/reminders/reminderJob.js'
 import { meetingFollowUpJob } from '../../src/meetings/feedback/followUpJob.js';
 import { seedMeeting, seedOutcome, seedPerson } from './support/seedMeeting.js';
 import { waitFor } from '../support/waitFor.js';
+import { useQueueDatabases } from '../support/queueDatabases.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(testEngines)('meeting reminders on $name', { timeout: 240_000 }, (engine) => {
-  const opened: { db: Db; queues: JobQueue[]; schema: string }[] = [];
-  afterEach(async () => {
-    for (const { db, queues, schema } of opened.splice(0)) {
-      for (const q of queues) await q.stop();
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  const openQueueDb = useQueueDatabases(engine);
 
   /** A booked meeting starting one hour and `seconds` from now; the 1-hour reminder is due in `seconds`. */
   async function bookedSoon(seconds: number) {
-    const db = await engine.open();
-    await migrate(db);
-    const entry = { db, queues: [] as JobQueue[], schema: `jobs_${randomBytes(4).toString('hex')}` };
-    opened.push(entry);
+    const { db, start: startOn, stop } = await openQueueDb();
     const notifier = new RecordingNotifier();
     const services: Services = { ...testServices(db, { MEETING_REMINDERS: '1h' }), notifier };
-    const start = async () => {
-      const q = await startJobQueue(services, allJobs(), { schema: entry.schema, pollSeconds: 0.5 });
-      entry.queues.push(q);
-      return q;
-    };
-    const stop = async (q: JobQueue) => {
-      await q.stop();
-      entry.queues.splice(entry.queues.indexOf(q), 1);
-    };
+    const start = () => startOn(services, allJobs());
     const outcomeId = await seedOutcome(db);
     const [rita, carol, bob] = [await seedPerson(db, 'rita'), await seedPerson(db, 'carol'), await seedPerson(db, 'bob')];
     // The first process is up before the clock starts, so the reminder is queued well ahead of its time.
