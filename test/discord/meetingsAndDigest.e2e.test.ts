@@ -1,15 +1,19 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runDueDigests } from '../../src/digests/runDueDigests.js';
-import { findSlot } from '../../storage/repositories/meetings.js';
-import { insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
+import type { JobQueue } from '../../src/jobs/jobQueue.js';
+import { MEETING_FOLLOW_UP_JOB, meetingFollowUpJob } from '../../src/meetings/feedback/followUpJob.js';
+import { meetingReminderJob } from '../../src/meetings/reminders/reminderJob.js';
+import { findMeetingById, findSlot } from '../../storage/repositories/meetings.js';
+import { findNeed, insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
 import { useDiscordHarness, type DiscordHarness } from './discordHarness.js';
 import type { RestCall } from './fake/fakeDiscordRest.js';
-import { ALICE, APP_ID, BOB, BROKERS_ID, buttonPress, CAROL, dmChannelOf, RITA, slashCommand, type UserFixture } from './fake/fixtures.js';
+import { ALICE, APP_ID, BOB, BROKERS_ID, buttonPress, CAROL, dmChannelOf, modalSubmit, RITA, slashCommand, type UserFixture } from './fake/fixtures.js';
 import { loadFixtureOutcomes } from '../support/fixtureOutcomes.js';
 
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
 const FOLLOW_UP = '/webhooks/{webhook_id}/{webhook_token}';
+const CALLBACK = '/interactions/{interaction_id}/{interaction_token}/callback';
 
 type Body = { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[]; components?: { components: { custom_id?: string; label?: string }[] }[] };
 const body = (c: RestCall) => (c.body ?? {}) as Body;
@@ -27,9 +31,24 @@ function parseInvite(bytes: Buffer) {
 
 describe('meetings and digests through Discord (real discord.js, fake REST + gateway)', () => {
   let h: DiscordHarness;
+  /** The introduction's need and its booked meeting, shared by the steps after the booking. */
+  let needId: number;
+  let meetingId: number;
+  /** What the bot queued (the harness runs no queue: the tests run the due jobs themselves). */
+  const queued: { name: string; data: object; id: string }[] = [];
 
   useDiscordHarness(async (started) => {
     h = started;
+    const jobs: JobQueue = {
+      send: async (name, data) => {
+        const id = `job-${queued.length + 1}`;
+        queued.push({ name, data, id });
+        return id;
+      },
+      cancel: async () => {},
+      stop: async () => {},
+    };
+    h.services.jobs = jobs;
     await loadFixtureOutcomes(h.db);
   });
 
@@ -62,7 +81,7 @@ describe('meetings and digests through Discord (real discord.js, fake REST + gat
     expect(await answer(slashCommand('role', `<@${RITA.id}> researcher Ocean University`, inDm(ALICE)))).toContain('rita is now a researcher');
     // Carol's submitted need (the intake conversation has its own tests).
     const carol = (await h.db.query<{ person_id: number }>(`SELECT person_id FROM identities WHERE platform = 'discord' AND platform_user_id = $1`, [CAROL.id])).rows[0]!.person_id;
-    const needId = await insertDraftNeed(h.db, { workspaceId: APP_ID, ownerPersonId: Number(carol), text: 'Our steel pipes corrode quickly in seawater. We need a protective coating that lasts ten years.', language: 'en', constraints: {}, confidential: true });
+    needId = await insertDraftNeed(h.db, { workspaceId: APP_ID, ownerPersonId: Number(carol), text: 'Our steel pipes corrode quickly in seawater. We need a protective coating that lasts ten years.', language: 'en', constraints: {}, confidential: true });
     await moveStage(h.db, APP_ID, needId, 'draft', 'submitted');
 
     expect(await answer(slashCommand('intro', `${needId} NB-001 <@${RITA.id}>`, inDm(BOB)))).toContain('Introduction #1 requested');
@@ -81,6 +100,7 @@ describe('meetings and digests through Discord (real discord.js, fake REST + gat
     expect(last).toContain('Booked: meeting #1');
 
     const slot = (await findSlot(h.db, slotId))!;
+    meetingId = slot.meetingId;
     for (const [user, zone] of zones) {
       const invite = await h.rest.waitFor((c) => h.rest.calls.indexOf(c) >= before && c.path === `/channels/${dmChannelOf(user.id)}/messages` && c.files.length > 0);
       expect(textOf(invite)).toContain('Meeting #1 is booked');
@@ -93,6 +113,69 @@ describe('meetings and digests through Discord (real discord.js, fake REST + gat
       expect(event.startDate.toJSDate().toISOString()).toBe(slot.start.toISOString());
       expect(event.endDate.toJSDate().toISOString()).toBe(slot.end.toISOString());
       expect(event.startDate.zone?.tzid).toBe(zone);
+    }
+  });
+
+  it('the 1-hour reminder of the booked meeting reaches the broker and both parties by DM', async () => {
+    const meeting = (await findMeetingById(h.db, meetingId))!;
+    expect(meeting.status).toBe('booked');
+    const before = h.rest.calls.length;
+    await meetingReminderJob.run(h.services, { meetingId, startsAt: meeting.startsAt!.toISOString(), leadMinutes: 60 });
+    for (const user of [BOB, CAROL, RITA]) {
+      const reminders = dmPosts(user).filter((c) => h.rest.calls.indexOf(c) >= before);
+      expect(reminders).toHaveLength(1);
+      expect(textOf(reminders[0]!)).toContain(`Reminder: meeting #${meetingId} starts in 1 hour`);
+    }
+    // The job fires once: a retry sends nothing more.
+    const after = h.rest.calls.length;
+    await meetingReminderJob.run(h.services, { meetingId, startsAt: meeting.startsAt!.toISOString(), leadMinutes: 60 });
+    expect(h.rest.calls.slice(after).filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toEqual([]);
+  });
+
+  it('after the meeting each party is asked for feedback; the enterprise and the researcher answer in the form, moving the need to met, then agreement', async () => {
+    const meeting = (await findMeetingById(h.db, meetingId))!;
+    // The booking queued the follow-up for the meeting's end.
+    const followUp = queued.filter((j) => j.name === MEETING_FOLLOW_UP_JOB);
+    expect(followUp.map((j) => j.data)).toEqual([{ meetingId, startsAt: meeting.startsAt!.toISOString() }]);
+    const before = h.rest.calls.length;
+    await meetingFollowUpJob.run(h.services, { meetingId, startsAt: meeting.startsAt!.toISOString() });
+    /** The "Open form" button of the feedback request in the person's DM. */
+    const openFormIds = new Map<UserFixture, string>();
+    for (const user of [BOB, CAROL, RITA]) {
+      const requests = dmPosts(user).filter((c) => h.rest.calls.indexOf(c) >= before);
+      expect(requests).toHaveLength(1);
+      expect(textOf(requests[0]!)).toContain(`How did meeting #${meetingId} go?`);
+      const openId = (body(requests[0]!).components ?? []).flatMap((r) => r.components).find((b) => b.custom_id?.startsWith('f|'))?.custom_id;
+      expect(openId).toBeDefined();
+      openFormIds.set(user, openId!);
+    }
+    expect((await findNeed(h.db, APP_ID, needId))!.status).toBe('meeting_scheduled');
+
+    // The meeting is over: the bot's clock is past its end (the form refuses feedback on a meeting still to come).
+    const now = h.services.now;
+    h.services.now = () => new Date(meeting.endsAt!.getTime() + 60 * 60_000);
+    try {
+      /** Presses "Open form", gets the modal as the answer, submits it; resolves with the bot's answer. */
+      const giveFeedback = async (user: UserFixture, values: Record<string, string | string[]>) => {
+        const opened = await h.interact(buttonPress(openFormIds.get(user)!, inDm(user)), (cs) => cs.some((c) => c.route === CALLBACK));
+        expect(opened).toHaveLength(1); // the modal is the answer: no deferral before it
+        const modal = body(opened[0]!) as { type?: number; data?: { custom_id: string; title: string; components: { component: { custom_id: string } }[] } };
+        expect(modal.type).toBe(9);
+        expect(modal.data!.title).toBe(`Feedback on meeting #${meetingId}`);
+        expect(modal.data!.components.map((c) => c.component.custom_id)).toEqual(['meeting', 'happened', 'usefulness', 'next_step', 'comment']);
+        return answer(modalSubmit(modal.data!.custom_id, values, inDm(user)));
+      };
+
+      const fromCarol = await giveFeedback(CAROL, { meeting: [String(meetingId)], happened: ['yes'], usefulness: ['5'], next_step: ['pilot_test'], comment: 'Their coating fits our pipes.' });
+      expect(fromCarol).toContain(`Thank you for your feedback on meeting #${meetingId}. Need #${needId} is now at “met”.`);
+      expect((await findNeed(h.db, APP_ID, needId))!.status).toBe('met');
+
+      const fromRita = await giveFeedback(RITA, { meeting: [String(meetingId)], happened: ['yes'], usefulness: ['4'], next_step: ['pilot_test'], comment: '' });
+      expect(fromRita).toContain(`Need #${needId} is now at “agreement”.`);
+      expect((await findNeed(h.db, APP_ID, needId))!.status).toBe('agreement');
+      expect((await findMeetingById(h.db, meetingId))!.status).toBe('held');
+    } finally {
+      h.services.now = now;
     }
   });
 
