@@ -1,12 +1,17 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { FORM_CALLBACK_ID, OPEN_FORM_ACTION } from '../../adapters/slack/actionIds.js';
 import { LOADING_TEXT } from '../../adapters/slack/conversation.js';
 import { runDueDigests } from '../../src/digests/runDueDigests.js';
-import { findSlot } from '../../storage/repositories/meetings.js';
-import { insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
+import type { JobQueue, SendOptions } from '../../src/jobs/jobQueue.js';
+import { MEETING_FOLLOW_UP_JOB, meetingFollowUpJob } from '../../src/meetings/feedback/followUpJob.js';
+import { MEETING_REMINDER_JOB, meetingReminderJob } from '../../src/meetings/reminders/reminderJob.js';
+import { spanInZone } from '../../src/meetings/scheduling/timeZones.js';
+import { findMeetingById, findSlot } from '../../storage/repositories/meetings.js';
+import { findNeed, insertDraftNeed, moveStage } from '../../storage/repositories/needs.js';
 import type { RecordedCall } from './fakeSlack.js';
 import { useSlackHarness, type SlackHarness } from './slackHarness.js';
-import { blockActionsPayload, interactionBody, sendToBot, slashCommandBody, TEAM } from './slackRequests.js';
+import { blockActionsPayload, interactionBody, sendToBot, slashCommandBody, TEAM, viewSubmissionPayload } from './slackRequests.js';
 import { loadFixtureOutcomes } from '../support/fixtureOutcomes.js';
 
 /** The workspace's people: ada sets it up, bob brokers, carol asks for help, rita researches. */
@@ -18,8 +23,21 @@ const FORM = 'application/x-www-form-urlencoded' as const;
 let h: SlackHarness;
 let responses = 0;
 
+/** What the bot queued (no pg-boss in this process): the test runs the jobs' handlers itself, when due. */
+const queued: { name: string; data: object; options: SendOptions; id: string }[] = [];
+const recordingQueue: JobQueue = {
+  async send(name, data, options = {}) {
+    const id = `job-${queued.length + 1}`;
+    queued.push({ name, data, options, id });
+    return id;
+  },
+  async cancel() {},
+  async stop() {},
+};
+
 useSlackHarness(async (started) => {
   h = started;
+  h.services.jobs = recordingQueue; // the router and the jobs share these services
   await loadFixtureOutcomes(h.db);
 }, { testRouter: false, people: PEOPLE });
 
@@ -63,6 +81,39 @@ async function press(user: UserId, button: { action_id: string; value: string; t
   return answersTo(id);
 }
 
+/** A modal as the bot opened it (views.open): its inputs, one block each, block_id = input id. */
+interface OpenedView {
+  callback_id: string;
+  private_metadata: string;
+  blocks: { block_id: string; optional: boolean; element: { type: string; options?: { text: { text: string }; value: string }[] } }[];
+}
+
+/** The person presses the "Open" button of the form in a DM post; resolves with the modal it opened. */
+async function openFormIn(user: UserId, post: RecordedCall): Promise<OpenedView> {
+  const [open] = buttons(post, OPEN_FORM_ACTION);
+  expect(open).toBeDefined();
+  const n = h.fake.calls.length;
+  const payload = blockActionsPayload({ user: { id: user, name: PEOPLE[user] }, channel: dmOf(user), responseUrl: h.fake.responseUrl(`m${++responses}`), action: { type: 'button', ...open! } });
+  expect((await sendToBot(h.url, interactionBody(payload), FORM)).status).toBe(200);
+  await h.fake.waitFor((calls) => calls.slice(n).some((c) => c.method === 'views.open' && c.status === 200));
+  return h.fake.calls.slice(n).find((c) => c.method === 'views.open')!.params.view as OpenedView;
+}
+
+/**
+ * The person submits the modal: `choices` picks an option of each select (by value, with the
+ * label the modal showed), `typed` fills text inputs. Resolves with Slack's HTTP exchange.
+ */
+async function submitForm(user: UserId, view: OpenedView, choices: Record<string, string>, typed: Record<string, string> = {}) {
+  const selected: Record<string, { text: string; value: string }> = {};
+  for (const [blockId, value] of Object.entries(choices)) {
+    const option = view.blocks.find((b) => b.block_id === blockId)?.element.options?.find((o) => o.value === value);
+    expect(option, `${blockId} offers ${value}`).toBeDefined();
+    selected[blockId] = { text: option!.text.text, value };
+  }
+  const payload = viewSubmissionPayload({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: typed, selected, user: { id: user, name: PEOPLE[user] } });
+  return sendToBot(h.url, interactionBody(payload), FORM);
+}
+
 /** Parses an .ics with ical.js (an independent parser), registering its VTIMEZONE. */
 function parseInvite(bytes: Buffer) {
   const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')));
@@ -71,7 +122,7 @@ function parseInvite(bytes: Buffer) {
 }
 
 describe('meetings and digests through Slack (real Bolt, fake Slack Web API)', () => {
-  it('a broker introduces two people, both accept by button, all pick a time, each gets the .ics invite by DM', async () => {
+  it('a broker introduces two people, both accept by button, all pick a time, each gets the .ics invite by DM, a reminder, and gives feedback that moves the need', async () => {
     expect(await slashAs('U0ADA', 'setup')).toContain('you are the admin of this workspace');
     // Working hours (09:00–17:00 by default) that overlap in the afternoon of Europe.
     const zones = { U0BOB: 'Europe/Berlin', U0CAROL: 'Europe/London', U0RITA: 'America/New_York' } as const;
@@ -113,6 +164,73 @@ describe('meetings and digests through Slack (real Bolt, fake Slack Web API)', (
       const booked = dmPosts(user).filter((p) => textOf(p).includes('Meeting #1 is booked'));
       expect(booked).toHaveLength(1);
       expect(booked[0]!.at).toBeLessThanOrEqual(invite.shared!.at);
+    }
+
+    // The booking queued a reminder an hour before the start, and the follow-up at its end.
+    const meeting = (await findMeetingById(h.db, slot.meetingId))!;
+    expect(meeting).toMatchObject({ id: 1, status: 'booked', needId });
+    expect(meeting.startsAt!.toISOString()).toBe(slot.start.toISOString());
+    const startsAt = meeting.startsAt!.toISOString();
+    const reminderJob = { meetingId: meeting.id, startsAt, leadMinutes: 60 };
+    expect(queued.find((j) => j.name === MEETING_REMINDER_JOB && (j.data as { leadMinutes: number }).leadMinutes === 60)).toMatchObject({
+      data: reminderJob, options: { at: new Date(meeting.startsAt!.getTime() - 3_600_000) },
+    });
+    expect(queued.filter((j) => j.name === MEETING_FOLLOW_UP_JOB)).toMatchObject([{ data: { meetingId: meeting.id, startsAt }, options: { at: meeting.endsAt } }]);
+
+    // An hour before the start the reminder job fires (its handler run here, as the queue would run it).
+    const reminders = (user: UserId) => dmPosts(user).filter((p) => textOf(p).includes(`Reminder: meeting #${meeting.id} starts in 1 hour`));
+    await meetingReminderJob.run(h.services, reminderJob);
+    await h.fake.waitFor(() => (['U0BOB', 'U0CAROL', 'U0RITA'] as const).every((u) => reminders(u).length > 0));
+    for (const [user, zone] of Object.entries(zones) as [keyof typeof zones, string][]) {
+      const [reminder, ...more] = reminders(user);
+      expect(more).toEqual([]);
+      expect(reminder!.status).toBe(200);
+      expect(textOf(reminder!)).toContain(spanInZone(meeting.startsAt!, meeting.endsAt!, zone)); // in the reader's zone
+      expect(buttons(reminder!, 'meeting.reschedule')).toHaveLength(1);
+    }
+    // A retried or duplicated job reminds nobody twice.
+    await meetingReminderJob.run(h.services, reminderJob);
+    expect((['U0BOB', 'U0CAROL', 'U0RITA'] as const).map((u) => reminders(u).length)).toEqual([1, 1, 1]);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.status !== 200)).toEqual([]);
+
+    // The meeting is over: the follow-up job asks each of the three for feedback, by DM.
+    const after = new Date(meeting.endsAt!.getTime() + 10 * 60_000);
+    const realNow = h.services.now;
+    h.services.now = () => after; // the bot's clock (the router shares these services)
+    try {
+      await meetingFollowUpJob.run(h.services, { meetingId: meeting.id, startsAt });
+      const forms = (user: UserId) => dmPosts(user).filter((p) => textOf(p).includes(`How did meeting #${meeting.id} go?`));
+      await h.fake.waitFor(() => (['U0BOB', 'U0CAROL', 'U0RITA'] as const).every((u) => forms(u).length > 0));
+      await meetingFollowUpJob.run(h.services, { meetingId: meeting.id, startsAt }); // a retry asks nobody twice
+      for (const user of ['U0BOB', 'U0CAROL', 'U0RITA'] as const) {
+        expect(forms(user)).toHaveLength(1);
+        expect(buttons(forms(user)[0]!, OPEN_FORM_ACTION)).toHaveLength(1);
+      }
+      const stage = async () => (await findNeed(h.db, TEAM, needId))!.status;
+      expect(await stage()).toBe('meeting_scheduled');
+
+      // Carol (the enterprise) opens the form from her DM and sends it: the need is "met".
+      const carolView = await openFormIn('U0CAROL', forms('U0CAROL')[0]!);
+      expect(carolView.callback_id).toBe(FORM_CALLBACK_ID);
+      expect(carolView.blocks.map((b) => [b.block_id, b.optional])).toEqual([['meeting', false], ['happened', false], ['usefulness', true], ['next_step', false], ['comment', true]]);
+      const thanks = (user: UserId) => dmPosts(user).filter((p) => textOf(p).includes(`Thank you for your feedback on meeting #${meeting.id}.`));
+      const carolSent = await submitForm('U0CAROL', carolView, { meeting: String(meeting.id), happened: 'yes', usefulness: '5', next_step: 'pilot_test' }, { comment: 'Promising coating; we would test it on one pipe line.' });
+      expect(carolSent.status).toBe(200);
+      expect(carolSent.body).toBe(''); // the modal closes
+      await h.fake.waitFor(() => thanks('U0CAROL').length > 0);
+      expect(textOf(thanks('U0CAROL')[0]!)).toContain(`Need #${needId} is now at “met”`);
+      expect(await stage()).toBe('met');
+
+      // Rita (the researcher) names a pilot test too: both sides committed, the need reaches "agreement".
+      const ritaView = await openFormIn('U0RITA', forms('U0RITA')[0]!);
+      const ritaSent = await submitForm('U0RITA', ritaView, { meeting: String(meeting.id), happened: 'yes', usefulness: '4', next_step: 'pilot_test' });
+      expect(ritaSent.status).toBe(200);
+      expect(ritaSent.body).toBe('');
+      await h.fake.waitFor(() => thanks('U0RITA').length > 0);
+      expect(textOf(thanks('U0RITA')[0]!)).toContain(`Need #${needId} is now at “agreement”`);
+      expect(await stage()).toBe('agreement');
+    } finally {
+      h.services.now = realNow;
     }
   });
 

@@ -133,14 +133,28 @@ export function blockActionsPayload(o: { action: Record<string, unknown>; respon
   };
 }
 
-/** view_submission: a modal submitted with `values` (block_id → {value: {type, value}}). */
-export function viewSubmissionPayload(o: { callbackId: string; privateMetadata: string; values: Record<string, string> }): Record<string, unknown> {
+/**
+ * view_submission: a modal submitted with `values` typed in text inputs (block_id → {value:
+ * {type, value}}) and `selected` options of static selects (block_id → {value: {type,
+ * selected_option}}), by Ada unless `user` says.
+ */
+export function viewSubmissionPayload(o: {
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, string>;
+  selected?: Record<string, { text: string; value: string }>;
+  user?: { id: string; name: string };
+}): Record<string, unknown> {
   const state: Record<string, Record<string, unknown>> = {};
   for (const [blockId, value] of Object.entries(o.values)) state[blockId] = { value: { type: 'plain_text_input', value } };
+  for (const [blockId, option] of Object.entries(o.selected ?? {})) {
+    state[blockId] = { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: option.text, emoji: true }, value: option.value } } };
+  }
+  const user = o.user ?? { id: 'U0ADA', name: 'ada' };
   return {
     type: 'view_submission',
     team: { id: TEAM, domain: 'acme' },
-    user: { id: 'U0ADA', username: 'ada', name: 'ada', team_id: TEAM },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM },
     api_app_id: APP,
     token: 'gIkuvaNzQIHg97ATvDxqgjtO',
     trigger_id: triggerId(),
