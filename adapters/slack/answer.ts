@@ -33,8 +33,8 @@ export async function firstDelivery(ctx: SlackContext, id: string): Promise<bool
 }
 
 /** Runs the router for one inbound message or press and delivers every reply. */
-export async function answer(ctx: SlackContext, conv: Conversation, inbound: Inbound, displayName: string): Promise<void> {
-  const replies = await withLoading(ctx, conv, ctx.router.handle(actorFor(conv, displayName), inbound));
+export async function answer(ctx: SlackContext, conv: Conversation, inbound: Inbound, displayName: string, timeZone?: string): Promise<void> {
+  const replies = await withLoading(ctx, conv, ctx.router.handle(actorFor(conv, displayName, timeZone), inbound));
   await deliverLogged(ctx, conv, replies);
 }
 

@@ -36,7 +36,9 @@ async function handle(ctx: SlackContext, event: MessageEventLike, botUserId: str
     return;
   }
   if (verdict.kind === 'files') return deliverLogged(ctx, conv, [FILES_REPLY]);
-  await answer(ctx, conv, { kind: 'text', text: verdict.text }, await ctx.names.of(conv.userId));
+  // A message carries no name: users.info gives it, and the profile's time zone with it.
+  const profile = await ctx.names.profileOf(conv.userId);
+  await answer(ctx, conv, { kind: 'text', text: verdict.text }, profile.name, profile.timeZone);
 }
 
 export const teamOf = (body: { team_id?: string }, context: { teamId?: string; enterpriseId?: string }): string =>

@@ -4,7 +4,7 @@ import type { Logger } from '../../src/log/logger.js';
 import type { Conversation } from './conversation.js';
 
 /** The core's Actor for a Slack request. threadKey = slack:team:channel:thread (or :dm). */
-export function actorFor(conv: Conversation, displayName: string): Actor {
+export function actorFor(conv: Conversation, displayName: string, timeZone?: string): Actor {
   const place = conv.channel ?? 'home';
   const thread = conv.threadTs ?? (conv.direct ? 'dm' : 'main');
   return {
@@ -15,15 +15,23 @@ export function actorFor(conv: Conversation, displayName: string): Actor {
     ...(conv.channel ? { channelId: conv.channel } : {}),
     direct: conv.direct,
     threadKey: `slack:${conv.teamId}:${place}:${thread}`,
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 
+/** What users.info says of a person: the name to show and, when the profile has one, the IANA time zone. */
+export interface SlackProfile {
+  name: string;
+  timeZone?: string;
+}
+
 /**
- * Display names from users.info, cached per process for an hour (names are only shown, never
- * trusted, so a stale one is harmless). Falls back to the user id when Slack cannot say.
+ * Display names (and profile time zones) from users.info, cached per process for an hour (names
+ * are only shown, never trusted, so a stale one is harmless). Falls back to the user id when
+ * Slack cannot say.
  */
 export class DisplayNames {
-  private readonly cache = new Map<string, { name: string; until: number }>();
+  private readonly cache = new Map<string, SlackProfile & { until: number }>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -39,22 +47,26 @@ export class DisplayNames {
   }
 
   async of(userId: string): Promise<string> {
+    return (await this.profileOf(userId)).name;
+  }
+
+  async profileOf(userId: string): Promise<SlackProfile> {
     const hit = this.cache.get(userId);
-    if (hit && hit.until > Date.now()) return hit.name;
+    if (hit && hit.until > Date.now()) return hit;
     try {
       const res = await this.client.users.info({ user: userId });
       const u = res.user;
       const name = u?.profile?.display_name || u?.real_name || u?.name || userId;
-      this.put(userId, name);
-      return name;
+      this.put(userId, name, u?.tz || undefined);
+      return { name, ...(u?.tz ? { timeZone: u.tz } : {}) };
     } catch (err) {
       this.log.warn({ err, user: userId }, 'users.info failed; using the user id as name');
-      return userId;
+      return { name: userId };
     }
   }
 
-  private put(userId: string, name: string): void {
+  private put(userId: string, name: string, timeZone?: string): void {
     if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(userId, { name, until: Date.now() + this.ttlMs });
+    this.cache.set(userId, { name, ...(timeZone ? { timeZone } : {}), until: Date.now() + this.ttlMs });
   }
 }

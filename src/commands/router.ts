@@ -4,6 +4,7 @@ import { errorReply, type Reply } from '../messages/reply.js';
 import { UserFacingError } from '../errors.js';
 import { isConnectionError } from '../../storage/errors.js';
 import { ensurePerson } from '../../storage/repositories/people.js';
+import { adoptProfileTimeZone } from '../people/profileTimeZone.js';
 import { ensureWorkspace } from '../../storage/repositories/workspaces.js';
 import { cleanText } from './cleanText.js';
 import { closest } from './didYouMean.js';
@@ -85,6 +86,7 @@ export class Router {
       workspaceId: actor.workspaceId,
       platformUserId: actor.userId,
     }, actor.displayName);
+    if (actor.timeZone) await adoptProfileTimeZone(db, person.id, actor.timeZone);
     return { services: this.services, actor, person, args };
   }
 

@@ -16,6 +16,11 @@ export interface Actor {
    * stays together (a Slack thread, a DM). Absent where the platform has no threads.
    */
   threadKey?: string;
+  /**
+   * The IANA time zone the platform's profile gives (Slack's users.info `tz`), when it gives one:
+   * a person who has not set a zone yet gets it, so meeting times need not ask.
+   */
+  timeZone?: string;
 }
 
 /**

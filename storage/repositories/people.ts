@@ -77,3 +77,8 @@ export async function identitiesOfPerson(
   );
   return res.rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace_id, userId: r.platform_user_id }));
 }
+
+/** Sets a person's time zone only when they have none (a profile's zone never overrides theirs). */
+export async function setTimeZoneIfUnset(db: Queryable, personId: number, zone: string): Promise<void> {
+  await db.query('UPDATE people SET time_zone = $2 WHERE id = $1 AND time_zone IS NULL', [personId, zone]);
+}

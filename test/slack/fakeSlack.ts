@@ -44,6 +44,8 @@ export class FakeSlack {
       socketModeUrl?: string;
       /** Names users.info gives, by user id; anyone else is Ada. */
       people?: Readonly<Record<string, string>>;
+      /** Profile time zones (`tz`) users.info gives, by user id; nobody else has one. */
+      timeZones?: Readonly<Record<string, string>>;
     } = {},
   ) {}
 
@@ -192,7 +194,9 @@ export class FakeSlack {
       }
       case 'users.info': {
         const name = this.options.people?.[String(params.user)];
-        return { ok: true, user: name ? { id: params.user, name, real_name: name, profile: { display_name: name } } : { id: params.user, name: 'ada', real_name: 'Ada Lovelace', profile: { display_name: 'Ada' } } };
+        const tz = this.options.timeZones?.[String(params.user)];
+        const user = name ? { id: params.user, name, real_name: name, profile: { display_name: name } } : { id: params.user, name: 'ada', real_name: 'Ada Lovelace', profile: { display_name: 'Ada' } };
+        return { ok: true, user: { ...user, ...(tz ? { tz } : {}) } };
       }
       default:
         return { ok: true };

@@ -35,9 +35,9 @@ export interface SlackHarness {
  * talking to a fake Slack Web API that checks every call against the official spec. The
  * adapter's notifier is the services' notifier, so the core's DMs and channel posts go to Slack.
  */
-export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: number; testRouter?: boolean; people?: Record<string, string> } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { db?: Db; loadingAfterMs?: number; testRouter?: boolean; people?: Record<string, string>; timeZones?: Record<string, string> } = {}): Promise<SlackHarness> {
   const db = options.db ?? (await openDb({ dataDir: 'memory' })).db;
-  const fake = new FakeSlack({ grantedScopes: manifestBotScopes(), botUserId: BOT_USER, ...(options.people ? { people: options.people } : {}) });
+  const fake = new FakeSlack({ grantedScopes: manifestBotScopes(), botUserId: BOT_USER, ...(options.people ? { people: options.people } : {}), ...(options.timeZones ? { timeZones: options.timeZones } : {}) });
   await fake.start();
   const services = { ...testServices(db), adapters: ['slack'] };
   const commands = options.testRouter === false ? allCommands() : [...allCommands(), ...testCommands];
