@@ -86,7 +86,8 @@ export class Router {
       workspaceId: actor.workspaceId,
       platformUserId: actor.userId,
     }, actor.displayName);
-    if (actor.timeZone) await adoptProfileTimeZone(db, person.id, actor.timeZone);
+    // Only while the person has none: no write on every message from someone who has a zone.
+    if (actor.timeZone && !person.timeZone) await adoptProfileTimeZone(db, person.id, actor.timeZone);
     return { services: this.services, actor, person, args };
   }
 

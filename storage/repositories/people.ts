@@ -7,6 +7,8 @@ export interface Person {
   workspaceId: string;
   displayName: string;
   role: Role;
+  /** IANA time zone, once set (by the person, or from their platform profile). */
+  timeZone?: string;
 }
 
 export interface IdentityKey {
@@ -20,6 +22,7 @@ interface PersonRow {
   workspace_id: string;
   display_name: string;
   role: Role;
+  time_zone: string | null;
 }
 
 const toPerson = (r: PersonRow): Person => ({
@@ -27,11 +30,12 @@ const toPerson = (r: PersonRow): Person => ({
   workspaceId: r.workspace_id,
   displayName: r.display_name,
   role: r.role,
+  ...(r.time_zone ? { timeZone: r.time_zone } : {}),
 });
 
 export async function findPersonByIdentity(db: Queryable, key: IdentityKey): Promise<Person | undefined> {
   const res = await db.query<PersonRow>(
-    `SELECT p.id, p.workspace_id, p.display_name, p.role
+    `SELECT p.id, p.workspace_id, p.display_name, p.role, p.time_zone
        FROM identities i JOIN people p ON p.id = i.person_id
       WHERE i.platform = $1 AND i.workspace_id = $2 AND i.platform_user_id = $3`,
     [key.platform, key.workspaceId, key.platformUserId],
@@ -54,7 +58,7 @@ export async function ensurePerson(
     if (existing) return existing;
     const created = await tx.query<PersonRow>(
       `INSERT INTO people (workspace_id, display_name) VALUES ($1, $2)
-       RETURNING id, workspace_id, display_name, role`,
+       RETURNING id, workspace_id, display_name, role, time_zone`,
       [key.workspaceId, displayName],
     );
     const person = toPerson(created.rows[0]!);
