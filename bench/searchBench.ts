@@ -11,6 +11,7 @@ import { ingestOutcomes } from '../src/outcomes/ingest.js';
 import type { SourceRow } from '../src/outcomes/readers/sourceRow.js';
 import { createOutcomeIndexer } from '../src/search/outcomeIndexer.js';
 import { searchOutcomes } from '../src/search/searchOutcomes.js';
+import { DEFAULT_TUNING } from '../src/search/searchTuning.js';
 import { readJsonLines, type BeirDoc, type BeirQuery } from '../src/search/eval/beirFiles.js';
 import { embedderFor } from '../src/embeddings/activeEmbedder.js';
 import { vectorText } from '../src/embeddings/vectorText.js';
@@ -123,8 +124,9 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
       const v = await embedder.embedQuery(text);
       const vt = v && vectorText(v);
       if (!vt) continue;
-      const approx = new Set(await nearestOutcomeIds(db, vt, model.dim, 10, false));
-      const exact = await nearestOutcomeIds(db, vt, model.dim, 10, true);
+      // The index as search reads it: a candidate list of the search's pool size.
+      const approx = new Set(await nearestOutcomeIds(db, vt, model.dim, 10, { efSearch: DEFAULT_TUNING.pool }));
+      const exact = await nearestOutcomeIds(db, vt, model.dim, 10, { exact: true });
       hit += exact.filter((id) => approx.has(id)).length;
       total += exact.length;
     }

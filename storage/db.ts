@@ -9,6 +9,11 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Several statements, no parameters (migration scripts). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load: `COPY table (columns)` (without FROM) fed with rows in the binary COPY format
+   * (storage/binaryCopy.ts). Returns the number of rows copied.
+   */
+  copyFrom(copy: string, data: Uint8Array): Promise<number>;
 }
 
 export type DbEngine = 'pglite' | 'postgres';

@@ -15,6 +15,10 @@ function wrap(target: PgliteLike): Queryable {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
+    async copyFrom(copy: string, data: Uint8Array): Promise<number> {
+      const res = await target.query(`${copy} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data]) });
+      return res.affectedRows ?? 0;
+    },
   };
 }
 
@@ -38,6 +42,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     location: dataDir ?? 'memory',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       if (closed) return;

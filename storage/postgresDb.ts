@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { DatabaseUnavailableError } from './errors.js';
 
@@ -27,6 +30,16 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     },
     async exec(sql: string): Promise<void> {
       await client.query(sql); // no parameters: the simple protocol runs several statements
+    },
+    async copyFrom(copy: string, data: Uint8Array): Promise<number> {
+      const conn = client instanceof pg.Pool ? await client.connect() : client;
+      try {
+        const stream = conn.query(copyFromStdin(`${copy} FROM STDIN WITH (FORMAT binary)`));
+        await pipeline(Readable.from([data]), stream);
+        return stream.rowCount ?? 0;
+      } finally {
+        if (conn !== client) (conn as pg.PoolClient).release();
+      }
     },
   };
 }
@@ -67,6 +80,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     location: where,
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -45,6 +45,10 @@ export function withFairScheduling(db: Db): Db {
       await nextTurn();
       return q.exec(sql);
     },
+    async copyFrom(copy, data) {
+      await nextTurn();
+      return q.copyFrom(copy, data);
+    },
   });
   return {
     ...fair(db),

@@ -20,12 +20,24 @@ export interface TruncatedSvd {
   k: number;
 }
 
-/** A·X, A sparse n×m, X dense m×l → n×l. */
+/**
+ * A·X, A sparse (CSR) n×m, X dense m×l → n×l. Each output row gathers rows of X, two nonzeros
+ * at a time (half the passes over the output row).
+ */
 function mulSparse(a: SparseRows, x: Float64Array, l: number): Float64Array {
   const out = new Float64Array(a.rows * l);
   for (let i = 0; i < a.rows; i++) {
     const o = i * l;
-    for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
+    const stop = a.indptr[i + 1]!;
+    let p = a.indptr[i]!;
+    for (; p + 1 < stop; p += 2) {
+      const v = a.values[p]!;
+      const w = a.values[p + 1]!;
+      const xo = a.indices[p]! * l;
+      const xq = a.indices[p + 1]! * l;
+      for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]! + w * x[xq + j]!;
+    }
+    if (p < stop) {
       const v = a.values[p]!;
       const xo = a.indices[p]! * l;
       for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]!;
@@ -34,36 +46,123 @@ function mulSparse(a: SparseRows, x: Float64Array, l: number): Float64Array {
   return out;
 }
 
-/** Aᵀ·Y, A sparse n×m, Y dense n×l → m×l. */
-function mulSparseT(a: SparseRows, y: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(a.cols * l);
+/** Aᵀ in CSR form (i.e. A by columns), so products with Aᵀ gather too instead of scattering. */
+function transpose(a: SparseRows): SparseRows {
+  const indptr = new Int32Array(a.cols + 1);
+  for (let p = 0; p < a.indices.length; p++) indptr[a.indices[p]! + 1]!++;
+  for (let j = 0; j < a.cols; j++) indptr[j + 1]! += indptr[j]!;
+  const next = indptr.slice(0, a.cols);
+  const indices = new Int32Array(a.indices.length);
+  const values = new Float32Array(a.values.length);
   for (let i = 0; i < a.rows; i++) {
-    const yo = i * l;
     for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
-      const v = a.values[p]!;
-      const o = a.indices[p]! * l;
-      for (let j = 0; j < l; j++) out[o + j]! += v * y[yo + j]!;
+      const at = next[a.indices[p]!]!++;
+      indices[at] = i;
+      values[at] = a.values[p]!;
+    }
+  }
+  return { rows: a.cols, cols: a.rows, indptr, indices, values };
+}
+
+/**
+ * Upper triangle (j ≥ i) of Aᵀ·B for dense n×l blocks A and B (row-major), four rows at a time so
+ * each pass over the l×l result carries four rows' products (the result is the memory traffic).
+ */
+function upperCrossProduct(a: Float64Array, b: Float64Array, n: number, l: number): Float64Array {
+  const g = new Float64Array(l * l);
+  let r = 0;
+  for (; r + 3 < n; r += 4) {
+    const o0 = r * l;
+    const o1 = o0 + l;
+    const o2 = o1 + l;
+    const o3 = o2 + l;
+    for (let i = 0; i < l; i++) {
+      const a0 = a[o0 + i]!;
+      const a1 = a[o1 + i]!;
+      const a2 = a[o2 + i]!;
+      const a3 = a[o3 + i]!;
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const gi = i * l;
+      for (let j = i; j < l; j++) g[gi + j]! += a0 * b[o0 + j]! + a1 * b[o1 + j]! + a2 * b[o2 + j]! + a3 * b[o3 + j]!;
+    }
+  }
+  for (; r < n; r++) {
+    const o = r * l;
+    for (let i = 0; i < l; i++) {
+      const ai = a[o + i]!;
+      if (ai === 0) continue;
+      const gi = i * l;
+      for (let j = i; j < l; j++) g[gi + j]! += ai * b[o + j]!;
+    }
+  }
+  return g;
+}
+
+/**
+ * X·W for a dense n×l X and l×c W (row-major), into a new n×c block; `upper` when W is upper
+ * triangular (zero left of the diagonal). W is transposed first so each output is a dot product
+ * of two contiguous rows, two rows by two columns at a time (four sums kept in registers).
+ */
+function mulDense(x: Float64Array, n: number, l: number, w: Float64Array, c: number, upper = false): Float64Array {
+  const wt = new Float64Array(c * l);
+  for (let i = 0; i < l; i++) for (let j = 0; j < c; j++) wt[j * l + i] = w[i * c + j]!;
+  const out = new Float64Array(n * c);
+  // Column j of an upper triangular W is zero below row j: its dot products stop there.
+  const end = (j: number) => (upper ? Math.min(j + 1, l) : l);
+  let r = 0;
+  for (; r + 1 < n; r += 2) {
+    const x0 = r * l;
+    const x1 = x0 + l;
+    let j = 0;
+    for (; j + 1 < c; j += 2) {
+      const w0 = j * l;
+      const w1 = w0 + l;
+      const stop = end(j + 1);
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let i = 0; i < stop; i++) {
+        const a = x[x0 + i]!;
+        const b = x[x1 + i]!;
+        const p = wt[w0 + i]!;
+        const q = wt[w1 + i]!;
+        s00 += a * p;
+        s01 += a * q;
+        s10 += b * p;
+        s11 += b * q;
+      }
+      out[r * c + j] = s00;
+      out[r * c + j + 1] = s01;
+      out[(r + 1) * c + j] = s10;
+      out[(r + 1) * c + j + 1] = s11;
+    }
+    for (; j < c; j++) {
+      let s0 = 0, s1 = 0;
+      for (let i = 0, stop = end(j); i < stop; i++) {
+        s0 += x[x0 + i]! * wt[j * l + i]!;
+        s1 += x[x1 + i]! * wt[j * l + i]!;
+      }
+      out[r * c + j] = s0;
+      out[(r + 1) * c + j] = s1;
+    }
+  }
+  for (; r < n; r++) {
+    for (let j = 0; j < c; j++) {
+      let s0 = 0;
+      for (let i = 0, stop = end(j); i < stop; i++) s0 += x[r * l + i]! * wt[j * l + i]!;
+      out[r * c + j] = s0;
     }
   }
   return out;
 }
 
 /**
- * Orthonormalises the l columns of a dense n×l matrix in place: Cholesky QR applied twice
- * (Gram matrix, Cholesky factor, triangular solve; one pass suffices between power iterations), row-wise and cache-friendly; a tiny ridge
- * keeps the factorisation defined when columns are (nearly) dependent.
+ * Orthonormalises the l columns of a dense n×l matrix in place by Cholesky QR (Gram matrix,
+ * Cholesky factor R, rows multiplied by R⁻¹), applied `passes` times (twice restores full
+ * orthogonality; once suffices between power iterations); a tiny ridge keeps the factorisation
+ * defined when columns are (nearly) dependent.
  */
 function orthonormalise(m: Float64Array, n: number, l: number, passes = 2): void {
   for (let pass = 0; pass < passes; pass++) {
-    const g = new Float64Array(l * l);
-    for (let r = 0; r < n; r++) {
-      const o = r * l;
-      for (let i = 0; i < l; i++) {
-        const mi = m[o + i]!;
-        if (mi === 0) continue;
-        for (let j = i; j < l; j++) g[i * l + j]! += mi * m[o + j]!;
-      }
-    }
+    const g = upperCrossProduct(m, m, n, l);
     let trace = 0;
     for (let i = 0; i < l; i++) trace += g[i * l + i]!;
     const ridge = (trace / l) * 1e-10 + 1e-300;
@@ -79,16 +178,22 @@ function orthonormalise(m: Float64Array, n: number, l: number, passes = 2): void
         g[i * l + j] = s / rii;
       }
     }
-    // Each row x of M becomes x·R⁻¹ (forward substitution on Rᵀ).
-    for (let r = 0; r < n; r++) {
-      const o = r * l;
-      for (let j = 0; j < l; j++) {
-        let s = m[o + j]!;
-        for (let k = 0; k < j; k++) s -= m[o + k]! * g[k * l + j]!;
-        m[o + j] = s / g[j * l + j]!;
-      }
+    m.set(mulDense(m, n, l, invertUpper(g, l), l, true));
+  }
+}
+
+/** Inverse of an upper triangular l×l matrix (row-major), by back substitution column by column. */
+function invertUpper(r: Float64Array, l: number): Float64Array {
+  const inv = new Float64Array(l * l);
+  for (let j = 0; j < l; j++) {
+    inv[j * l + j] = 1 / r[j * l + j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += r[i * l + k]! * inv[k * l + j]!;
+      inv[i * l + j] = -s / r[i * l + i]!;
     }
   }
+  return inv;
 }
 
 /** Eigen-decomposition of a symmetric l×l matrix (cyclic Jacobi). Returns values and column vectors. */
@@ -155,27 +260,20 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
   const rand = gaussian(options.seed ?? 42);
   const omega = new Float64Array(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = rand();
+  const at = transpose(a);
   let y = mulSparse(a, omega, l);
   const iterations = options.powerIterations ?? 2;
   for (let it = 0; it < iterations; it++) {
     // Re-orthonormalising the document side only: in float64, two or three power steps stay
     // far from losing the small singular directions, and the term side is the larger one.
     orthonormalise(y, a.rows, l, 1);
-    y = mulSparse(a, mulSparseT(a, y, l), l);
+    y = mulSparse(a, mulSparse(at, y, l), l);
   }
   orthonormalise(y, a.rows, l, 2);
   // B·Bᵀ = Qᵀ·A·Aᵀ·Q, formed on the document side (n×l) rather than from Bᵀ (m×l, m = the
   // vocabulary, usually far larger): two sparse products and one n×l×l one.
-  const z = mulSparse(a, mulSparseT(a, y, l), l);
-  const gram = new Float64Array(l * l);
-  for (let r = 0; r < a.rows; r++) {
-    const o = r * l;
-    for (let i = 0; i < l; i++) {
-      const qi = y[o + i]!;
-      if (qi === 0) continue;
-      for (let j = i; j < l; j++) gram[i * l + j]! += qi * z[o + j]!;
-    }
-  }
+  const z = mulSparse(a, mulSparse(at, y, l), l);
+  const gram = upperCrossProduct(y, z, a.rows, l);
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i]!;
   const { values, vectors } = symmetricEigen(gram, l);
   const order = [...values.keys()].sort((p, q) => values[q]! - values[p]!).slice(0, Math.min(k, l));
@@ -190,16 +288,7 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
     if (sv === 0) return;
     for (let i = 0; i < l; i++) w[i * kk + c] = vectors[i * l + e]! / sv;
   });
-  const left = new Float64Array(a.rows * kk);
-  for (let r = 0; r < a.rows; r++) {
-    const o = r * kk;
-    for (let i = 0; i < l; i++) {
-      const qi = y[r * l + i]!;
-      if (qi === 0) continue;
-      const wi = i * kk;
-      for (let c = 0; c < kk; c++) left[o + c]! += qi * w[wi + c]!;
-    }
-  }
-  const v = mulSparseT(a, left, kk);
+  const left = mulDense(y, a.rows, l, w, kk);
+  const v = mulSparse(at, left, kk);
   return { sigma, v, k: kk };
 }

@@ -14,7 +14,6 @@ import { activeEmbeddingModel, countSearchRows, deleteInactiveModels, insertActi
 import { embedderFor } from '../embeddings/activeEmbedder.js';
 import type { EmbeddingSettings } from '../embeddings/embeddingSettings.js';
 import { embedCounts, fitOfflineModel, type CorpusCounts } from '../embeddings/offlineEmbedder.js';
-import { vectorText } from '../embeddings/vectorText.js';
 import { indexOutcomeText } from './indexOutcomes.js';
 import { searchableText } from './searchableText.js';
 
@@ -107,7 +106,7 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
       const byId = new Map(outcomes.map((o) => [o.id, searchableText(o)]));
       vectors = await embedder.embedDocuments(ids.map((id) => byId.get(id) ?? ''));
     }
-    await writeEmbeddings(db, model.id, ids.map((id, i) => ({ outcomeId: id, text: vectors[i] ? vectorText(vectors[i]!) : null })));
+    await writeEmbeddings(db, model.id, ids.map((id, i) => ({ outcomeId: id, vector: vectors[i] ?? null })));
     done += ids.length;
     options.onProgress?.('embedding outcomes', done, missing.length);
   }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db.js';
+import { binaryCopyRows } from '../binaryCopy.js';
 
 /** The text fields of outcomes that the search index is built from. */
 export interface IndexableOutcome {
@@ -33,75 +34,64 @@ export interface SearchRow {
   /** Token → count in the document. */
   terms: ReadonlyMap<string, number>;
   docLen: number;
-  /** pgvector text form, with the model that made it; omitted = no embedding yet. */
-  embedding?: { text: string; modelId: number };
 }
 
-/** Replaces the search rows (lexemes, length, postings, embedding) of the given outcomes. */
+/** Replaces the lexical search rows (lexemes, length, postings) of the given outcomes; their vectors are written separately. */
 export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]): Promise<void> {
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.outcomeId);
-  await q.query('DELETE FROM outcome_terms WHERE outcome_id = ANY($1::bigint[])', [ids]);
+  // An outcome's postings are exactly the lexemes of its current search row (see migration 013).
   await q.query(
-    `INSERT INTO outcome_search (outcome_id, lexemes, doc_len, embedding, model_id, indexed_at)
-     SELECT id, array_to_tsvector(string_to_array(lex, ' ')), len, emb::vector, model, now()
-     FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS r(id, lex, len, emb, model)
-     ON CONFLICT (outcome_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, doc_len = EXCLUDED.doc_len,
-       embedding = EXCLUDED.embedding, model_id = EXCLUDED.model_id, indexed_at = now()`,
-    [
-      ids,
-      rows.map((r) => [...r.terms.keys()].join(' ')),
-      rows.map((r) => r.docLen),
-      rows.map((r) => r.embedding?.text ?? null),
-      rows.map((r) => r.embedding?.modelId ?? null),
-    ],
+    `DELETE FROM outcome_terms t
+     USING (SELECT s.outcome_id, unnest(tsvector_to_array(s.lexemes)) AS term FROM outcome_search s WHERE s.outcome_id = ANY($1::bigint[])) old
+     WHERE t.term = old.term AND t.outcome_id = old.outcome_id`,
+    [ids],
   );
-  const terms: string[] = [];
-  const owners: number[] = [];
-  const tfs: number[] = [];
-  const lens: number[] = [];
-  for (const r of rows) {
-    for (const [t, c] of r.terms) {
-      terms.push(t);
-      owners.push(r.outcomeId);
-      tfs.push(c);
-      lens.push(r.docLen);
-    }
-  }
-  const CHUNK = 50_000;
-  for (let i = 0; i < terms.length; i += CHUNK) {
-    await q.query(
-      `INSERT INTO outcome_terms (term, outcome_id, tf, doc_len) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`,
-      [terms.slice(i, i + CHUNK), owners.slice(i, i + CHUNK), tfs.slice(i, i + CHUNK), lens.slice(i, i + CHUNK)],
-    );
-  }
+  await q.query(
+    `INSERT INTO outcome_search (outcome_id, lexemes, doc_len, indexed_at)
+     SELECT id, array_to_tsvector(string_to_array(lex, ' ')), len, now()
+     FROM unnest($1::bigint[], $2::text[], $3::int[]) AS r(id, lex, len)
+     ON CONFLICT (outcome_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, doc_len = EXCLUDED.doc_len, indexed_at = now()`,
+    [ids, rows.map((r) => [...r.terms.keys()].join(' ')), rows.map((r) => r.docLen)],
+  );
+  // Postings by term, so the (term, outcome) key is filled in order.
+  const postings = rows.flatMap((r) => [...r.terms].map(([term, tf]) => [term, r.outcomeId, tf, r.docLen] as const));
+  postings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  await q.copyFrom('COPY outcome_terms (term, outcome_id, tf, doc_len)', binaryCopyRows(['text', 'int8', 'int4', 'int4'], postings));
 }
 
-/** Outcomes whose embedding is missing or from another model (all of them, or the first `limit`). */
+/** Outcomes with no vector from the given model (all of them, or the first `limit`). */
 export async function listUnembedded(q: Queryable, modelId: number, limit?: number): Promise<number[]> {
   const res = await q.query<{ outcome_id: string }>(
-    `SELECT outcome_id FROM outcome_search WHERE model_id IS DISTINCT FROM $1
-     ORDER BY outcome_id LIMIT $2`,
+    `SELECT s.outcome_id FROM outcome_search s
+     WHERE NOT EXISTS (SELECT 1 FROM outcome_vectors v WHERE v.outcome_id = s.outcome_id AND v.model_id = $1)
+     ORDER BY s.outcome_id LIMIT $2`,
     [modelId, limit ?? null],
   );
   return res.rows.map((r) => Number(r.outcome_id));
 }
 
-export async function writeEmbeddings(q: Queryable, modelId: number, rows: readonly { outcomeId: number; text: string | null }[]): Promise<void> {
+/**
+ * Stores the model's vectors of the given outcomes, replacing any they had; null or all zeros =
+ * the model knows none of the outcome's terms (cosine is undefined there). Binary COPY: no
+ * vector is parsed from text.
+ */
+export async function writeEmbeddings(q: Queryable, modelId: number, rows: readonly { outcomeId: number; vector: Float32Array | null }[]): Promise<void> {
   if (rows.length === 0) return;
-  await q.query(
-    `UPDATE outcome_search s SET embedding = r.emb::vector, model_id = $3
-     FROM unnest($1::bigint[], $2::text[]) AS r(id, emb) WHERE s.outcome_id = r.id`,
-    [rows.map((r) => r.outcomeId), rows.map((r) => r.text), modelId],
+  await q.query('DELETE FROM outcome_vectors WHERE outcome_id = ANY($1::bigint[])', [rows.map((r) => r.outcomeId)]);
+  const usable = (v: Float32Array | null) => (v && v.some((x) => x !== 0) ? v : null);
+  await q.copyFrom(
+    'COPY outcome_vectors (outcome_id, model_id, embedding)',
+    binaryCopyRows(['int8', 'int8', 'vector'], rows.map((r) => [r.outcomeId, modelId, usable(r.vector)])),
   );
 }
 
-/** Clears every embedding (before switching models), keeping the lexical index. */
+/** Removes every vector (before switching models), keeping the lexical index. */
 export async function clearEmbeddings(q: Queryable): Promise<void> {
-  await q.query('UPDATE outcome_search SET embedding = NULL, model_id = NULL WHERE embedding IS NOT NULL');
+  await q.query('DELETE FROM outcome_vectors');
 }
 
-const HNSW_INDEX = 'outcome_search_embedding_hnsw';
+const HNSW_INDEX = 'outcome_vectors_embedding_hnsw';
 
 /** Drops the HNSW index (before a bulk load: inserting into it row by row is slow). */
 export async function dropVectorIndex(q: Queryable): Promise<void> {
@@ -114,12 +104,12 @@ export async function dropVectorIndex(q: Queryable): Promise<void> {
  */
 export async function createVectorIndex(q: Queryable, dim: number): Promise<void> {
   if (!Number.isInteger(dim) || dim < 1 || dim > 2000) throw new Error(`bad vector dimension ${dim}`);
-  const res = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE embedding IS NOT NULL');
+  const res = await q.query<{ n: number }>('SELECT count(embedding)::int AS n FROM outcome_vectors');
   const rows = res.rows[0]?.n ?? 0;
   const mb = Math.min(2_048, Math.max(64, Math.ceil((rows * (dim * 4 + 512) * 1.3) / 1_048_576)));
   await q.exec(
     `SET maintenance_work_mem = '${mb}MB';
-     CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON outcome_search USING hnsw ((embedding::vector(${dim})) vector_cosine_ops) WITH (m = 16, ef_construction = 64);
+     CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON outcome_vectors USING hnsw ((embedding::vector(${dim})) vector_cosine_ops) WITH (m = 16, ef_construction = 64);
      RESET maintenance_work_mem;`,
   );
 }
@@ -131,12 +121,12 @@ export async function hasVectorIndex(q: Queryable): Promise<boolean> {
 
 export async function countIndexed(q: Queryable): Promise<{ indexed: number; embedded: number }> {
   const res = await q.query<{ indexed: number; embedded: number }>(
-    `SELECT count(*)::int AS indexed, count(embedding)::int AS embedded FROM outcome_search`,
+    `SELECT (SELECT count(*)::int FROM outcome_search) AS indexed, (SELECT count(embedding)::int FROM outcome_vectors) AS embedded`,
   );
   return res.rows[0] ?? { indexed: 0, embedded: 0 };
 }
 
 /** Refreshes planner statistics after a bulk load, so postings are read through their index. */
 export async function analyzeSearchTables(q: Queryable): Promise<void> {
-  await q.exec('ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms');
+  await q.exec('ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms; ANALYZE outcome_vectors');
 }

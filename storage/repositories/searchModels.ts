@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db.js';
+import { binaryCopyRows } from '../binaryCopy.js';
 
 export interface EmbeddingModelRow {
   id: number;
@@ -47,18 +48,12 @@ export async function insertActiveModel(
  * vectors back to back (terms × dim float32), stored base64-encoded (see migration 003).
  */
 export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: ArrayLike<number>; vectors: Float32Array; dim: number }): Promise<void> {
-  const CHUNK = 10_000;
   const width = rows.dim * 4;
-  const idf = Array.from(rows.idf);
-  for (let i = 0; i < rows.terms.length; i += CHUNK) {
-    const end = Math.min(rows.terms.length, i + CHUNK);
-    const vectors: string[] = [];
-    for (let r = i; r < end; r++) vectors.push(Buffer.from(rows.vectors.buffer, rows.vectors.byteOffset + r * width, width).toString('base64'));
-    await q.query(
-      `INSERT INTO embedding_model_terms (model_id, term, idf, vec) SELECT $1, t, i, v FROM unnest($2::text[], $3::real[], $4::text[]) AS r(t, i, v)`,
-      [modelId, rows.terms.slice(i, end), idf.slice(i, end), vectors],
-    );
-  }
+  const vector = (r: number) => Buffer.from(rows.vectors.buffer, rows.vectors.byteOffset + r * width, width).toString('base64');
+  await q.copyFrom(
+    'COPY embedding_model_terms (model_id, term, idf, vec)',
+    binaryCopyRows(['int8', 'text', 'float4', 'text'], rows.terms.map((t, r) => [modelId, t, rows.idf[r]!, vector(r)])),
+  );
 }
 
 /** A stored term vector (base64 of little-endian float32) as a Float32Array. */
@@ -80,7 +75,7 @@ export async function loadModelTerms(q: Queryable, modelId: number, terms?: read
 
 /** Removes inactive models (their vectors are gone or stale) to keep the database small. */
 export async function deleteInactiveModels(db: Db): Promise<void> {
-  await db.query('DELETE FROM embedding_models WHERE NOT active AND id NOT IN (SELECT DISTINCT model_id FROM outcome_search WHERE model_id IS NOT NULL)');
+  await db.query('DELETE FROM embedding_models WHERE NOT active AND id NOT IN (SELECT DISTINCT model_id FROM outcome_vectors)');
 }
 
 /** Outcomes in the search index now (to decide whether the offline model needs a refit). */
@@ -94,10 +89,11 @@ export async function* streamPostings(q: Queryable, pageSize = 5_000): AsyncGene
   let after = 0;
   for (;;) {
     const res = await q.query<{ outcome_id: string; terms: string[]; tfs: number[] }>(
-      `WITH page AS (SELECT outcome_id FROM outcome_search WHERE outcome_id > $1 ORDER BY outcome_id LIMIT $2)
+      `WITH page AS (SELECT outcome_id, lexemes FROM outcome_search WHERE outcome_id > $1 ORDER BY outcome_id LIMIT $2)
        SELECT p.outcome_id, coalesce(array_agg(t.term) FILTER (WHERE t.term IS NOT NULL), '{}') AS terms,
               coalesce(array_agg(t.tf) FILTER (WHERE t.term IS NOT NULL), '{}') AS tfs
-       FROM page p LEFT JOIN outcome_terms t ON t.outcome_id = p.outcome_id
+       FROM page p LEFT JOIN LATERAL unnest(tsvector_to_array(p.lexemes)) AS l(term) ON true
+       LEFT JOIN outcome_terms t ON t.term = l.term AND t.outcome_id = p.outcome_id
        GROUP BY p.outcome_id ORDER BY p.outcome_id`,
       [after, pageSize],
     );

@@ -103,7 +103,7 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
   const where = filterSql(h.filters, params);
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
-  const emb = `s.embedding::vector(${dim})`;
+  const emb = `v.embedding::vector(${dim})`;
   const fused =
     h.fusion === 'rrf'
       ? `(CASE WHEN lr IS NULL THEN 0 ELSE 1.0 / ($10::float8 + lr) END + CASE WHEN dr IS NULL THEN 0 ELSE $9::float8 / ($10::float8 + dr) END)`
@@ -126,15 +126,15 @@ lex_all AS MATERIALIZED (
 lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
-    SELECT s.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_search s JOIN outcomes o ON o.id = s.outcome_id
-    WHERE $13::boolean AND s.model_id = $4::bigint AND s.embedding IS NOT NULL AND ${where}
+    SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
+    WHERE $13::boolean AND v.model_id = $4::bigint AND v.embedding IS NOT NULL AND ${where}
     ORDER BY ${emb} <=> ${vec} LIMIT $5::int) x),
 cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
 top AS (SELECT max(score) AS lex FROM lex_all),
 measured AS (
   SELECT c.id, c.lr, c.dr, la.score, la.matched,
-         CASE WHEN $13::boolean AND s.model_id = $4::bigint THEN 1 - (${emb} <=> ${vec}) END AS sim
-  FROM cand c JOIN outcome_search s ON s.outcome_id = c.id LEFT JOIN lex_all la ON la.id = c.id),
+         CASE WHEN $13::boolean AND v.model_id = $4::bigint THEN 1 - (${emb} <=> ${vec}) END AS sim
+  FROM cand c LEFT JOIN outcome_vectors v ON v.outcome_id = c.id LEFT JOIN lex_all la ON la.id = c.id),
 scored AS (
   SELECT id, score AS lexical, lr AS lexical_rank, matched, sim AS dense, dr AS dense_rank, ${fused} AS fused
   FROM measured CROSS JOIN top),
@@ -170,15 +170,22 @@ export async function knownRegions(q: Queryable): Promise<string[]> {
 }
 
 /**
- * The k nearest embeddings to a vector: through the HNSW index (approximate, as search does) or
- * by a full scan (exact), for measuring the index's recall.
+ * The k nearest embeddings to a vector: through the HNSW index with the candidate list search
+ * uses (`efSearch`, approximate) or by a full scan (exact), for measuring the index's recall.
  */
-export async function nearestOutcomeIds(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }, vector: string, dim: number, k: number, exact: boolean): Promise<number[]> {
+export async function nearestOutcomeIds(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  vector: string,
+  dim: number,
+  k: number,
+  scan: { exact: true } | { efSearch: number },
+): Promise<number[]> {
   const d = Math.trunc(dim);
   return db.transaction(async (tx) => {
-    if (exact) await tx.query(`SELECT set_config('enable_indexscan', 'off', true)`);
+    if ('exact' in scan) await tx.query(`SELECT set_config('enable_indexscan', 'off', true)`);
+    else await tuneVectorScan(tx, scan.efSearch, false);
     const res = await tx.query<{ id: string }>(
-      `SELECT outcome_id AS id FROM outcome_search WHERE embedding IS NOT NULL
+      `SELECT outcome_id AS id FROM outcome_vectors WHERE embedding IS NOT NULL
        ORDER BY embedding::vector(${d}) <=> $1::vector(${d}) LIMIT $2`,
       [vector, k],
     );

@@ -78,7 +78,7 @@ describe('OpenAI-compatible embeddings (real openai client, local fake endpoint)
     expect(state.auth[0]).toBe('Bearer sk-test');
     const models = await db.query<{ provider: string; name: string; dim: number }>('SELECT provider, name, dim FROM embedding_models WHERE active');
     expect(models.rows).toEqual([{ provider: 'openai', name: 'fake-embed-16', dim: DIM }]);
-    const missing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE embedding IS NULL');
+    const missing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search s LEFT JOIN outcome_vectors v USING (outcome_id) WHERE v.embedding IS NULL');
     expect(missing.rows[0]!.n).toBe(0);
   });
 

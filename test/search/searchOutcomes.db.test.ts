@@ -23,7 +23,7 @@ describe.each(testEngines)('searchOutcomes on $name', (engine) => {
     const models = await db.query<{ id: string; provider: string; dim: number; active: boolean }>('SELECT id, provider, dim, active FROM embedding_models');
     expect(models.rows).toHaveLength(1);
     expect(models.rows[0]).toMatchObject({ provider: 'offline', active: true });
-    const rows = await db.query<{ n: number; mine: number }>('SELECT count(*)::int AS n, count(*) FILTER (WHERE model_id = $1)::int AS mine FROM outcome_search', [models.rows[0]!.id]);
+    const rows = await db.query<{ n: number; mine: number }>('SELECT count(*)::int AS n, count(v.model_id) FILTER (WHERE v.model_id = $1)::int AS mine FROM outcome_search s LEFT JOIN outcome_vectors v USING (outcome_id)', [models.rows[0]!.id]);
     expect(rows.rows[0]).toEqual({ n: OUTCOMES.length, mine: OUTCOMES.length });
     expect(await hasVectorIndex(db)).toBe(true);
   });
@@ -107,7 +107,7 @@ describe.each(testEngines)('searchOutcomes on $name', (engine) => {
     await ingestOutcomes(db, rowsOf(more), { source: 'more', indexer: createOutcomeIndexer({ provider: 'offline' }) });
     const models = await db.query<{ id: string }>('SELECT id FROM embedding_models WHERE active');
     expect(models.rows[0]!.id).not.toBe(before);
-    const stale = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search WHERE model_id IS DISTINCT FROM $1', [models.rows[0]!.id]);
+    const stale = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outcome_search s LEFT JOIN outcome_vectors v USING (outcome_id) WHERE v.model_id IS DISTINCT FROM $1', [models.rows[0]!.id]);
     expect(stale.rows[0]!.n).toBe(0);
     expect((await searchOutcomes({ db }, { text: 'heat pump fruit dryer' }))[0]!.sourceId).toMatch(/^X-/);
   });

@@ -43,6 +43,9 @@ describe('fair scheduling of embedded database queries', () => {
         return { rows: [], rowCount: 0 };
       },
       async exec() {},
+      async copyFrom() {
+        return 0;
+      },
       transaction: async (fn) => fn(db),
       close: async () => {},
     } as Db;
