@@ -9,6 +9,8 @@ export interface WeightedTerm {
   term: string;
   weight: number;
   lang?: Lang;
+  /** The need's word this term stands for (itself, or the word it translates or is a synonym of). */
+  concept?: string;
 }
 
 export interface FeedbackDoc {
@@ -34,4 +36,6 @@ export interface CorpusFeedback {
   search(terms: WeightedTerm[], opts: { lang?: Lang; limit: number }): Promise<FeedbackDoc[]>;
   /** How many outcomes contain each index token, and how many outcomes there are. */
   docFreq(tokens: string[]): Promise<{ total: number; df: Map<string, number> }>;
+  /** The outcomes (any stable ids) that contain each index token: for co-occurrence statistics. */
+  documents(tokens: string[]): Promise<Map<string, Set<string>>>;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../storage/db.js';
-import { outcomeTermStats } from '../../storage/repositories/briefs.js';
+import { outcomesWithTerms, outcomeTermStats } from '../../storage/repositories/briefs.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
 import { tokenizeText } from '../search/tokenizeText.js';
 import type { CorpusFeedback, IndexToken } from './corpusFeedback.js';
@@ -35,5 +35,6 @@ export function searchFeedback(db: Db): CorpusFeedback {
         .map((r) => ({ id: r.sourceId, title: r.title, text: r.abstract, keywords: r.keywords, lang: r.language, score: r.explanation.scores.lexical ?? r.explanation.scores.fused }));
     },
     docFreq: (tokens) => outcomeTermStats(db, tokens),
+    documents: (tokens) => outcomesWithTerms(db, tokens),
   };
 }

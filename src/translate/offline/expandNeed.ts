@@ -1,8 +1,9 @@
-import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
+import type { CorpusFeedback, Lang, WeightedTerm } from '../corpusFeedback.js';
 import { cjkBigrams, englishTokens } from '../text/tokenize.js';
 import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
 import { queryCoverage } from './coverage.js';
+import { weighByCoherence } from './coherence.js';
 import { synonymsOf } from './synonyms.js';
 import { sourceTerms, type SourceTerm } from './sourceTerms.js';
 
@@ -23,8 +24,8 @@ export interface ExpansionSettings {
   maxCross: number;
   /** Most weight one added term may carry (a text token counts 1). */
   maxTermWeight: number;
-  /** Re-weigh dictionary translations and synonyms by how often the first-pass outcomes contain them. */
-  senseSelection: boolean;
+  /** Re-weigh dictionary translations and synonyms by how they co-occur with the need's other concepts in the outcomes. */
+  coherence: boolean;
 }
 
 export const DEFAULT_EXPANSION: ExpansionSettings = {
@@ -34,10 +35,10 @@ export const DEFAULT_EXPANSION: ExpansionSettings = {
   crossFeedbackShare: 0.05,
   synonymShare: 0.1,
   crossShare: 1,
-  selectionPower: 2,
+  selectionPower: 4,
   maxCross: 1,
   maxTermWeight: 2,
-  senseSelection: false,
+  coherence: true,
 };
 
 export interface Expansion {
@@ -67,11 +68,8 @@ export async function expandNeed(
   const lang = needLanguage(text);
   const source = sourceTerms(text);
   const own: Record<Lang, WeightedTerm[]> = { en: [], zh: [] };
-  for (const s of source) own[s.lang].push({ term: s.term, weight: s.weight, lang: s.lang });
-  const translated: Record<Lang, WeightedTerm[]> = {
-    en: source.filter((s) => s.lang === 'zh').flatMap(chineseToEnglish),
-    zh: source.filter((s) => s.lang === 'en').flatMap(englishToChinese),
-  };
+  for (const s of source) own[s.lang].push({ term: s.term, weight: s.weight, lang: s.lang, concept: s.term });
+  const translated: Record<Lang, WeightedTerm[]> = { en: translate(source, 'en'), zh: translate(source, 'zh') };
   const synonyms = source.filter((s) => s.lang === 'en').flatMap(synonymsOf);
   const blocks = {} as Expansion['blocks'];
   const terms: WeightedTerm[] = [];
@@ -84,21 +82,17 @@ export async function expandNeed(
       const core = merge([...scale(mine, 1), ...scale(added, 1)]);
       return syn.length ? merge([...scale(core, 1 - settings.synonymShare), ...scale(syn, settings.synonymShare)]) : core;
     };
-    let base = compose();
+    if (corpus && settings.coherence && (added.length || syn.length)) {
+      const picked = await weighByCoherence(corpus, [...mine, ...added, ...syn], [...added, ...syn]);
+      added = picked.slice(0, added.length);
+      syn = picked.slice(added.length);
+    }
+    const base = compose();
     let fb: FeedbackResult = { terms: [], keywords: [], docs: [] };
     let coverage = base.length ? 1 : 0;
     if (corpus && base.length) {
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
-      // Measured on the first pass: after sense selection the query agrees with its outcomes by construction.
       coverage = await queryCoverage(corpus, base, fb.docs.slice(0, 3));
-      if ((added.length || syn.length) && settings.senseSelection) {
-        // Keep the dictionary senses the outcomes agree on: a translation or synonym found in
-        // the first-pass outcomes keeps its weight, one that is not fades (发电 → "electricity", not "telegram").
-        added = agreeWithOutcomes(corpus, added, fb.docs);
-        syn = agreeWithOutcomes(corpus, syn, fb.docs);
-        base = compose();
-        fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
-      }
     }
     blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, coverage, share: 0 };
   }
@@ -113,6 +107,11 @@ export async function expandNeed(
     terms.push(...scale(block, b.share));
   }
   return { lang, source, blocks, terms: terms.filter((t) => t.weight > 0) };
+}
+
+/** Dictionary translations into `target` of the terms written in the other language. */
+function translate(terms: SourceTerm[], target: Lang): WeightedTerm[] {
+  return target === 'en' ? terms.filter((s) => s.lang === 'zh').flatMap(chineseToEnglish) : terms.filter((s) => s.lang === 'en').flatMap(englishToChinese);
 }
 
 /** Rescales weights to sum to `total`. */
@@ -137,14 +136,4 @@ async function keepKnown(corpus: CorpusFeedback | undefined, terms: WeightedTerm
   const tokens = terms.map((t) => corpus.tokens(t.term).map((x) => x.token));
   const { df } = await corpus.docFreq([...new Set(tokens.flat())]);
   return terms.filter((_, i) => tokens[i]!.some((tok) => (df.get(tok) ?? 0) > 0));
-}
-
-function agreeWithOutcomes(corpus: CorpusFeedback, terms: WeightedTerm[], docs: FeedbackDoc[]): WeightedTerm[] {
-  if (!docs.length) return terms;
-  const present = docs.map((d) => new Set(corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token)));
-  return terms.map((t) => {
-    const toks = corpus.tokens(t.term).map((x) => x.token);
-    const share = present.filter((p) => toks.length > 0 && toks.every((x) => p.has(x))).length / docs.length;
-    return { ...t, weight: t.weight * (0.15 + share) };
-  });
 }

@@ -30,5 +30,8 @@ export function expansionQueryTerms(e: Expansion, textTokens: number, s: Expansi
     if (prev) prev.weight += x.weight;
     else merged.set(`${x.lang}:${x.term}`, { ...x });
   }
-  return [...merged.values()].filter((x) => x.weight > 1e-6).map((x) => ({ ...x, weight: Math.round(Math.min(x.weight, s.maxTermWeight) * 1000) / 1000 }));
+  // Rounded, and without the concept each term stands for (the search needs term, weight, language).
+  return [...merged.values()]
+    .map((x) => ({ term: x.term, lang: x.lang, weight: Math.round(Math.min(x.weight, s.maxTermWeight) * 1000) / 1000 }))
+    .filter((x) => x.weight > 0);
 }

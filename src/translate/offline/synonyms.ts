@@ -13,9 +13,9 @@ export function synonymsOf(term: SourceTerm): WeightedTerm[] {
   const first = wn.synsets(lemma, 'noun')[0] ?? wn.synsets(lemma)[0];
   if (!first) return [];
   const out: WeightedTerm[] = [];
-  for (const w of first.words) if (w !== lemma && w !== term.term) out.push({ term: w, weight: term.weight, lang: 'en' });
+  for (const w of first.words) if (w !== lemma && w !== term.term) out.push({ term: w, weight: term.weight, lang: 'en', concept: term.term });
   for (const h of first.hypernyms.slice(0, 1)) {
-    for (const w of wn.synset(first.pos, h)?.words.slice(0, 2) ?? []) out.push({ term: w, weight: term.weight * 0.5, lang: 'en' });
+    for (const w of wn.synset(first.pos, h)?.words.slice(0, 2) ?? []) out.push({ term: w, weight: term.weight * 0.5, lang: 'en', concept: term.term });
   }
   return out;
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { cedict } from '../../src/translate/lexicon/cedict.js';
+import { chineseToEnglish, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
+
+describe('dictionary translation (CC-CEDICT)', () => {
+  it('finds headwords whose short gloss contains an English word', () => {
+    const hits = cedict().chineseContaining('mill');
+    expect(hits.map((h) => h.word)).toContain('轧机'); // "steel rolling mill"
+    expect(hits.every((h) => h.gloss.split(/[^a-z0-9]+/).filter(Boolean).length <= 4)).toBe(true);
+  });
+
+  it('translates an English compound that is nobody’s whole gloss through the glosses containing it', () => {
+    const out = englishToChinese({ term: 'rolling mill', lemma: 'rolling mill', lang: 'en', weight: 1 });
+    expect(out.map((t) => t.term)).toContain('轧机');
+    expect(out.every((t) => t.concept === 'rolling mill' && t.lang === 'zh')).toBe(true);
+    expect(out.reduce((a, t) => a + t.weight, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('ranks a whole-gloss match above a partial one', () => {
+    const out = englishToChinese({ term: 'asphalt', lang: 'en', weight: 1 });
+    expect(out[0]!.term).toMatch(/沥青|柏油/);
+  });
+
+  it('tags every English translation of a Chinese word with the word it stands for', () => {
+    const out = chineseToEnglish({ term: '余热', lang: 'zh', weight: 1 });
+    expect(out.map((t) => t.term)).toContain('heat');
+    expect(out.every((t) => t.concept === '余热')).toBe(true);
+  });
+});
