@@ -23,19 +23,23 @@ export function binaryCopyRows(columns: readonly CopyColumn[], rows: Iterable<re
   for (const row of rows) {
     room(2);
     at = buf.writeInt16BE(columns.length, at);
-    columns.forEach((type, i) => {
+    for (let i = 0; i < columns.length; i++) {
       const value = row[i] ?? null;
       if (value === null) {
         room(4);
         at = buf.writeInt32BE(-1, at);
-        return;
+        continue;
       }
-      switch (type) {
-        case 'int8':
+      switch (columns[i]) {
+        case 'int8': {
+          // Two 32-bit halves: exact for every safe integer, without a BigInt per value.
+          const n = value as number;
           room(12);
           at = buf.writeInt32BE(8, at);
-          at = buf.writeBigInt64BE(BigInt(value as number), at);
+          at = buf.writeInt32BE(Math.floor(n / 4_294_967_296), at);
+          at = buf.writeUInt32BE(n >>> 0, at);
           break;
+        }
         case 'int4':
           room(8);
           at = buf.writeInt32BE(4, at);
@@ -47,10 +51,11 @@ export function binaryCopyRows(columns: readonly CopyColumn[], rows: Iterable<re
           at = buf.writeFloatBE(value as number, at);
           break;
         case 'text': {
-          const bytes = Buffer.byteLength(value as string);
-          room(4 + bytes);
-          at = buf.writeInt32BE(bytes, at);
-          at += buf.write(value as string, at);
+          const text = value as string;
+          room(4 + text.length * 3); // at most 3 UTF-8 bytes per UTF-16 unit
+          const bytes = buf.write(text, at + 4);
+          buf.writeInt32BE(bytes, at);
+          at += 4 + bytes;
           break;
         }
         case 'vector': {
@@ -63,7 +68,7 @@ export function binaryCopyRows(columns: readonly CopyColumn[], rows: Iterable<re
           break;
         }
       }
-    });
+    }
   }
   room(2);
   at = buf.writeInt16BE(-1, at);

@@ -54,9 +54,18 @@ export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]):
      ON CONFLICT (outcome_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, doc_len = EXCLUDED.doc_len, indexed_at = now()`,
     [ids, rows.map((r) => [...r.terms.keys()].join(' ')), rows.map((r) => r.docLen)],
   );
-  // Postings by term, so the (term, outcome) key is filled in order.
-  const postings = rows.flatMap((r) => [...r.terms].map(([term, tf]) => [term, r.outcomeId, tf, r.docLen] as const));
-  postings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  // Postings in (term, outcome) key order, so the key's B-tree is filled in order: grouped by
+  // term (rows come in outcome order), then the distinct terms sorted.
+  const byTerm = new Map<string, (readonly [string, number, number, number])[]>();
+  for (const r of [...rows].sort((a, b) => a.outcomeId - b.outcomeId)) {
+    for (const [term, tf] of r.terms) {
+      const list = byTerm.get(term);
+      const posting = [term, r.outcomeId, tf, r.docLen] as const;
+      if (list) list.push(posting);
+      else byTerm.set(term, [posting]);
+    }
+  }
+  const postings = [...byTerm.keys()].sort().flatMap((term) => byTerm.get(term)!);
   await q.copyFrom('COPY outcome_terms (term, outcome_id, tf, doc_len)', binaryCopyRows(['text', 'int8', 'int4', 'int4'], postings));
 }
 
