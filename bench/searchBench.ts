@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../storage/db.js';
-import { openPglite } from '../storage/pgliteDb.js';
+import { openThrowawayPglite } from '../storage/throwawayPglite.js';
 import { openScratchSchema } from '../storage/scratchSchema.js';
 import { migrate } from '../storage/migrate.js';
 import { nearestOutcomeIds } from '../storage/repositories/searchQueries.js';
@@ -88,7 +88,7 @@ async function queries(n: number): Promise<string[]> {
 }
 
 async function openEngine(engine: string): Promise<Db> {
-  return engine === 'pglite' ? openPglite() : openScratchSchema(process.env.DATABASE_URL!, 'bench');
+  return engine === 'pglite' ? openThrowawayPglite() : openScratchSchema(process.env.DATABASE_URL!, 'bench');
 }
 
 const pct = (xs: number[], p: number) => {

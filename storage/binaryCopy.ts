@@ -1,3 +1,5 @@
+import type { Queryable } from './db.js';
+
 /**
  * Rows in PostgreSQL's binary COPY format, for bulk loads: on PGlite a COPY of binary rows is an
  * order of magnitude faster than INSERT … SELECT FROM unnest(text arrays), because nothing is
@@ -9,18 +11,42 @@ export type CopyColumn = 'int8' | 'int4' | 'float4' | 'text' | 'vector';
 export type CopyValue = number | string | ArrayLike<number> | null;
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]); // flags 0, no header extension
+/**
+ * PGlite copies a blob into its in-memory file system in a way that grows superlinearly (27 MB:
+ * 3.1 s; the same rows in 2 MB pieces: 0.2 s), so large loads go as several COPYs of about this size.
+ */
+const CHUNK_BYTES = 2 << 20;
 
-export function binaryCopyRows(columns: readonly CopyColumn[], rows: Iterable<readonly CopyValue[]>): Buffer {
-  const chunks: Buffer[] = [SIGNATURE, Buffer.alloc(8)]; // flags 0, no header extension
-  let buf = Buffer.allocUnsafe(1 << 16);
-  let at = 0;
+/** Loads rows with `COPY table (columns)` through the Db port, in pieces of a few MB. Returns the rows copied. */
+export async function copyRows(q: Queryable, copy: string, columns: readonly CopyColumn[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  let copied = 0;
+  for (const chunk of binaryCopyChunks(columns, rows)) copied += await q.copyFrom(copy, chunk);
+  return copied;
+}
+
+/** The rows as complete binary COPY payloads of about CHUNK_BYTES each (at least one, maybe with no rows). */
+export function* binaryCopyChunks(columns: readonly CopyColumn[], rows: Iterable<readonly CopyValue[]>, chunkBytes = CHUNK_BYTES): Generator<Buffer> {
+  let buf = Buffer.allocUnsafe(chunkBytes + (1 << 16));
+  let at = HEADER.copy(buf, 0);
+  let inChunk = 0;
   const room = (n: number) => {
-    if (at + n <= buf.length) return;
-    chunks.push(buf.subarray(0, at));
-    buf = Buffer.allocUnsafe(Math.max(1 << 16, n));
-    at = 0;
+    if (at + n + 2 <= buf.length) return; // keep 2 bytes for the trailer
+    const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + n + 2));
+    buf.copy(bigger, 0, 0, at);
+    buf = bigger;
+  };
+  const finish = () => {
+    at = buf.writeInt16BE(-1, at);
+    return Buffer.from(buf.subarray(0, at));
   };
   for (const row of rows) {
+    if (inChunk > 0 && at >= chunkBytes) {
+      yield finish();
+      at = HEADER.copy(buf, 0);
+      inChunk = 0;
+    }
+    inChunk++;
     room(2);
     at = buf.writeInt16BE(columns.length, at);
     for (let i = 0; i < columns.length; i++) {
@@ -70,8 +96,5 @@ export function binaryCopyRows(columns: readonly CopyColumn[], rows: Iterable<re
       }
     }
   }
-  room(2);
-  at = buf.writeInt16BE(-1, at);
-  chunks.push(buf.subarray(0, at));
-  return Buffer.concat(chunks);
+  yield finish();
 }

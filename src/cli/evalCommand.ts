@@ -9,7 +9,7 @@ import { parseCliArgs } from './cliArgs.js';
 const USAGE = `Usage: liaison eval --corpus FILE --queries FILE --qrels FILE [options]
 
 Measures search on a BEIR data set (corpus.jsonl[.gz], queries.jsonl, qrels TSV with a header):
-imports the corpus into a throwaway in-memory database (or --data-dir), runs every judged query, and prints
+imports the corpus into a throwaway database in a temporary folder (or --data-dir), runs every judged query, and prints
 nDCG@10, recall@100 and MRR@10 (per kind too when queries carry "kind"). The last line is JSON.
 
   --mode lexical|dense|hybrid|all   which ranking to measure (default hybrid; all = the three)

@@ -7,7 +7,7 @@ import { DiscordAdapter, discordSettings } from '../../adapters/discord/discordA
 import { allJobs, createRouter } from '../commands/catalog.js';
 import { startJobQueue } from '../jobs/jobQueue.js';
 import { loadSampleIfEmpty } from '../outcomes/sample.js';
-import { ensureVectorIndex } from '../search/ensureVectorIndex.js';
+import { ensureSearchIndexes } from '../search/ensureSearchIndexes.js';
 import { createOutcomeIndexer } from '../search/outcomeIndexer.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import { hasOutcomes } from '../../storage/repositories/outcomes.js';
@@ -38,7 +38,7 @@ export async function startCommand(): Promise<void> {
   process.once('SIGINT', () => void shutdown(EXIT.ok));
   process.once('SIGTERM', () => void shutdown(EXIT.ok));
   await loadSample(services);
-  if (await ensureVectorIndex(services.db)) process.stderr.write('Built the vector index of the stored outcomes.\n');
+  if (await ensureSearchIndexes(services.db)) process.stderr.write('Built the missing search indexes of the stored outcomes.\n');
   // Embedded PGlite: let Slack and Discord requests be acknowledged between queries (both allow 3 s).
   if (slack || discord) services.db = withFairScheduling(services.db);
   const shared: Services = services;

@@ -22,19 +22,25 @@ export interface LsaOptions {
   sigmaPower?: number;
   /**
    * Most documents the SVD is fitted on: a larger corpus is sampled evenly (vocabulary and IDF
-   * still come from every document). The latent axes of a few ten thousand documents are stable,
-   * and the SVD's cost grows with the rows.
+   * still come from every document), since the SVD's cost grows with the rows. Measured with
+   * `liaison eval`: fitting the 13,953 mixed outcomes on an even 5,000 of them scored as well as
+   * on all (hybrid nDCG@10 0.410 vs 0.400 on the enterprise needs, none translation).
    */
   maxFitDocs?: number;
+  /**
+   * Power iterations of the randomized SVD. One is enough for LSA: with two, NFCorpus dense
+   * nDCG@10 was 0.311, with one 0.316 (hybrid 0.348 / 0.346), at a third less fitting time.
+   */
+  powerIterations?: number;
 }
 
-export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5, maxFitDocs: 20_000 } as const;
+export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5, maxFitDocs: 5_000, powerIterations: 1 } as const;
 
 /** Term counts of one document, keyed by term. */
 export type TermCounts = ReadonlyMap<string, number>;
 
 export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): LsaModel {
-  const { dim, maxTerms, minDf, sigmaPower, maxFitDocs } = { ...LSA_DEFAULTS, ...options };
+  const { dim, maxTerms, minDf, sigmaPower, maxFitDocs, powerIterations } = { ...LSA_DEFAULTS, ...options };
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
@@ -48,7 +54,7 @@ export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): L
   const fitDocs = n > maxFitDocs ? Array.from({ length: maxFitDocs }, (_, j) => docs[Math.floor((j * n) / maxFitDocs)]!) : docs;
   const matrix = tfidfRows(fitDocs, index, idf);
   // Half the documents at most: with as many axes as documents the last ones are rounding noise.
-  const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations: 2 });
+  const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations });
   const k = svd.k;
   const projection = new Float32Array(terms.length * k);
   for (let c = 0; c < k; c++) {

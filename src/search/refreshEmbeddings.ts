@@ -4,6 +4,7 @@ import {
   clearEmbeddings,
   createVectorIndex,
   dropVectorIndex,
+  ensureLexicalIndexes,
   hasVectorIndex,
   listUnembedded,
   listUnindexedOutcomeIds,
@@ -62,6 +63,7 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
     await db.transaction((tx) => indexOutcomeText(tx, ids));
   }
   lap('index');
+  if (await ensureLexicalIndexes(db)) lap('lexical_index');
   const corpus = await countSearchRows(db);
   let model = await activeEmbeddingModel(db);
   const wantSwitch = options.switchModel && model && (model.provider !== settings.provider || (settings.provider === 'openai' && settings.model !== model.name));

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import { binaryCopyRows } from '../binaryCopy.js';
+import { copyRows } from '../binaryCopy.js';
 
 /** The text fields of outcomes that the search index is built from. */
 export interface IndexableOutcome {
@@ -66,7 +66,7 @@ export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]):
     }
   }
   const postings = [...byTerm.keys()].sort().flatMap((term) => byTerm.get(term)!);
-  await q.copyFrom('COPY outcome_terms (term, outcome_id, tf, doc_len)', binaryCopyRows(['text', 'int8', 'int4', 'int4'], postings));
+  await copyRows(q, 'COPY outcome_terms (term, outcome_id, tf, doc_len)', ['text', 'int8', 'int4', 'int4'], postings);
 }
 
 /** Outcomes with no vector from the given model (all of them, or the first `limit`). */
@@ -89,15 +89,37 @@ export async function writeEmbeddings(q: Queryable, modelId: number, rows: reado
   if (rows.length === 0) return;
   await q.query('DELETE FROM outcome_vectors WHERE outcome_id = ANY($1::bigint[])', [rows.map((r) => r.outcomeId)]);
   const usable = (v: Float32Array | null) => (v && v.some((x) => x !== 0) ? v : null);
-  await q.copyFrom(
-    'COPY outcome_vectors (outcome_id, model_id, embedding)',
-    binaryCopyRows(['int8', 'int8', 'vector'], rows.map((r) => [r.outcomeId, modelId, usable(r.vector)])),
-  );
+  await copyRows(q, 'COPY outcome_vectors (outcome_id, model_id, embedding)', ['int8', 'int8', 'vector'], rows.map((r) => [r.outcomeId, modelId, usable(r.vector)]));
 }
 
 /** Removes every vector (before switching models), keeping the lexical index. */
 export async function clearEmbeddings(q: Queryable): Promise<void> {
   await q.query('DELETE FROM outcome_vectors');
+}
+
+/**
+ * Before a bulk load into an empty index: drops the postings key and the full-text GIN index,
+ * which are built again afterwards by ensureLexicalIndexes (PostgreSQL's advice for populating a
+ * database; 640,000 postings: 5.2 s loaded under the key, 0.8 s + 1.6 s for the key afterwards).
+ */
+export async function dropLexicalIndexes(q: Queryable): Promise<void> {
+  await q.exec('ALTER TABLE outcome_terms DROP CONSTRAINT IF EXISTS outcome_terms_pkey; DROP INDEX IF EXISTS outcome_search_lexemes;');
+}
+
+/** Builds the postings key and the full-text GIN index when missing (after a bulk load, or one that was cut short). Returns whether it built any. */
+export async function ensureLexicalIndexes(q: Queryable): Promise<boolean> {
+  const res = await q.query<{ indexname: string }>(
+    `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ('outcome_terms_pkey', 'outcome_search_lexemes')`,
+  );
+  const present = new Set(res.rows.map((r) => r.indexname));
+  if (present.size === 2) return false;
+  await q.exec(
+    `SET maintenance_work_mem = '256MB';
+     ${present.has('outcome_terms_pkey') ? '' : 'ALTER TABLE outcome_terms ADD CONSTRAINT outcome_terms_pkey PRIMARY KEY (term, outcome_id);'}
+     ${present.has('outcome_search_lexemes') ? '' : 'CREATE INDEX outcome_search_lexemes ON outcome_search USING gin (lexemes);'}
+     RESET maintenance_work_mem;`,
+  );
+  return true;
 }
 
 const HNSW_INDEX = 'outcome_vectors_embedding_hnsw';

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db.js';
-import { binaryCopyRows } from '../binaryCopy.js';
+import { copyRows } from '../binaryCopy.js';
 
 export interface EmbeddingModelRow {
   id: number;
@@ -50,10 +50,7 @@ export async function insertActiveModel(
 export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: ArrayLike<number>; vectors: Float32Array; dim: number }): Promise<void> {
   const width = rows.dim * 4;
   const vector = (r: number) => Buffer.from(rows.vectors.buffer, rows.vectors.byteOffset + r * width, width).toString('base64');
-  await q.copyFrom(
-    'COPY embedding_model_terms (model_id, term, idf, vec)',
-    binaryCopyRows(['int8', 'text', 'float4', 'text'], rows.terms.map((t, r) => [modelId, t, rows.idf[r]!, vector(r)])),
-  );
+  await copyRows(q, 'COPY embedding_model_terms (model_id, term, idf, vec)', ['int8', 'text', 'float4', 'text'], rows.terms.map((t, r) => [modelId, t, rows.idf[r]!, vector(r)]));
 }
 
 /** A stored term vector (base64 of little-endian float32) as a Float32Array. */

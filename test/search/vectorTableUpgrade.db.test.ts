@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../storage/db.js';
 import { loadMigrations, migrate } from '../../storage/migrate.js';
 import { hasVectorIndex } from '../../storage/repositories/searchIndex.js';
-import { ensureVectorIndex } from '../../src/search/ensureVectorIndex.js';
+import { ensureSearchIndexes } from '../../src/search/ensureSearchIndexes.js';
 import { searchOutcomes } from '../../src/search/searchOutcomes.js';
 import { testEngines } from '../support/testDb.js';
 
@@ -46,9 +46,9 @@ describe.each(testEngines)('upgrading a store to outcome_vectors on $name', (eng
 
   it('builds the missing HNSW index once, and search reads both sides', async () => {
     expect(await hasVectorIndex(db)).toBe(false);
-    expect(await ensureVectorIndex(db)).toBe(true);
+    expect(await ensureSearchIndexes(db)).toBe(true);
     expect(await hasVectorIndex(db)).toBe(true);
-    expect(await ensureVectorIndex(db)).toBe(false);
+    expect(await ensureSearchIndexes(db)).toBe(false);
     const [hit] = await searchOutcomes({ db }, { text: 'kiln heat' });
     expect(hit?.sourceId).toBe('P-1');
     expect(hit?.explanation.scores.lexical).toBeGreaterThan(0);

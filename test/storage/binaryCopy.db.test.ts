@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../storage/db.js';
-import { binaryCopyRows } from '../../storage/binaryCopy.js';
+import { binaryCopyChunks, copyRows } from '../../storage/binaryCopy.js';
 import { testEngines } from '../support/testDb.js';
 
 describe.each(testEngines)('binary COPY on $name', (engine) => {
@@ -18,7 +18,7 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
       [3, null, null, null, null],
       [4, 0, 0, '', Float32Array.of(0.1, 0.2, 0.3)],
     ];
-    const copied = await db.copyFrom('COPY copied (id, n, x, label, v)', binaryCopyRows(['int8', 'int4', 'float4', 'text', 'vector'], rows));
+    const copied = await copyRows(db, 'COPY copied (id, n, x, label, v)', ['int8', 'int4', 'float4', 'text', 'vector'], rows);
     expect(copied).toBe(4);
     const back = await db.query<{ id: string; n: number | null; x: number | null; label: string | null; v: string | null }>(
       'SELECT id::text, n, x, label, v::text FROM copied ORDER BY copied.id',
@@ -34,11 +34,25 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
   it('copies inside a transaction and is undone with it', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await tx.copyFrom('COPY copied (id)', binaryCopyRows(['int8'], [[10], [11]]));
+        await copyRows(tx, 'COPY copied (id)', ['int8'], [[10], [11]]);
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     const n = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM copied WHERE id IN (10, 11)');
     expect(n.rows[0]!.n).toBe(0);
+  });
+
+  it('splits a large load into complete COPY payloads, every row copied once', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => [100 + i, i, 0, `row ${i} ${'x'.repeat(i % 50)}`, [i, 1]]);
+    const chunks = [...binaryCopyChunks(['int8', 'int4', 'float4', 'text', 'vector'], rows, 16_384)];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks) expect(c.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
+    let copied = 0;
+    for (const c of chunks) copied += await db.copyFrom('COPY copied (id, n, x, label, v)', c);
+    expect(copied).toBe(5_000);
+    const back = await db.query<{ n: number; distinct: number; v: string }>(
+      "SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct, max(v::text) FILTER (WHERE id = 5099) AS v FROM copied WHERE id BETWEEN 100 AND 5099",
+    );
+    expect(back.rows[0]).toEqual({ n: 5_000, distinct: 5_000, v: '[4999,1]' });
   });
 });

@@ -1,4 +1,5 @@
 import { openPglite } from '../../../storage/pgliteDb.js';
+import { openThrowawayPglite } from '../../../storage/throwawayPglite.js';
 import { migrate } from '../../../storage/migrate.js';
 import { ingestOutcomes } from '../../outcomes/ingest.js';
 import { readOutcomeFile } from '../../outcomes/readers/readOutcomeFile.js';
@@ -38,7 +39,7 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Runs a BEIR data set through the real pipeline: the corpus is imported into a throwaway
- * in-memory PGlite (lexical index, offline model fitted, embeddings, HNSW), or into `dataDir`
+ * PGlite in a temporary folder (lexical index, offline model fitted, embeddings, HNSW), or into `dataDir`
  * once and reused by later runs; each judged query is searched in each mode, and nDCG/recall/MRR are averaged (per kind too when queries have one).
  */
 export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
@@ -47,7 +48,7 @@ export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
   const started = performance.now();
   const qrels = await readQrels(o.qrels);
   const queries = (await readJsonLines<BeirQuery>(o.queries)).filter((q) => qrels.has(q._id));
-  const db = await openPglite(o.dataDir);
+  const db = o.dataDir ? await openPglite(o.dataDir) : await openThrowawayPglite();
   try {
     await migrate(db);
     const held = o.dataDir ? Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM outcomes')).rows[0]?.n ?? 0) : 0;
