@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cedict } from '../../src/translate/lexicon/cedict.js';
+import { wordnet } from '../../src/translate/lexicon/wordnet.js';
 import { chineseToEnglish, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
 
 describe('dictionary translation (CC-CEDICT)', () => {
@@ -19,6 +20,27 @@ describe('dictionary translation (CC-CEDICT)', () => {
   it('ranks a whole-gloss match above a partial one', () => {
     const out = englishToChinese({ term: 'asphalt', lang: 'en', weight: 1 });
     expect(out[0]!.term).toMatch(/沥青|柏油/);
+  });
+
+  it('looks up the other dictionary forms of a word whose listed form has no gloss', () => {
+    // WordNet lists "wells" (H. G. Wells), so it is its own dictionary form; CC-CEDICT glosses "well".
+    expect(wordnet().baseForms('wells')).toEqual(['wells', 'well']);
+    const out = englishToChinese({ term: 'wells', lemma: 'wells', lang: 'en', weight: 1 });
+    expect(out.map((t) => t.term)).toContain('水井');
+    expect(out.every((t) => t.concept === 'wells')).toBe(true);
+  });
+
+  it('undoes a doubled consonant before -ing', () => {
+    expect(wordnet().baseForm('plugging')).toBe('plug');
+    expect(wordnet().baseForms('stopped')).toContain('stop');
+  });
+
+  it('leaves out CEDICT’s placeholders for somebody and something', () => {
+    // 代理: "to act on behalf of sb in a responsible position"; "sb" would match antimony (Sb).
+    const out = chineseToEnglish({ term: '代理', lang: 'zh', weight: 1 });
+    expect(out.map((t) => t.term)).toContain('behalf');
+    expect(out.map((t) => t.term)).not.toContain('sb');
+    expect(cedict().glosses('代理').join(' ')).not.toMatch(/\bsb\b/);
   });
 
   it('tags every English translation of a Chinese word with the word it stands for', () => {

@@ -81,9 +81,10 @@ function load(): Cedict {
 /** Proper-name entries (people, places) are no use as research vocabulary. */
 const isNameLike = (senses: string[]) => senses.every((s) => /^[A-Z]/.test(s));
 
-/** "(fig.) capacity to work" → "capacity to work"; drops classifiers and pinyin references. */
+/** "(fig.) capacity to work" → "capacity to work"; drops classifiers, pinyin references and CEDICT's placeholders (sb, sth). */
 function cleanGloss(g: string): string {
   return g
+    .replace(/\b(sb|sth)\b/g, ' ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/\b(CL|M):.*$/, ' ')

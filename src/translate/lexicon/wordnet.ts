@@ -20,6 +20,8 @@ export interface WordNet {
   synset(pos: Pos, offset: number): Synset | undefined;
   /** The dictionary form of an inflected word ("turnings" → "turning"), or undefined. */
   baseForm(word: string): string | undefined;
+  /** Every dictionary form an inflected word may have ("wells" → wells, well), the word first when listed. */
+  baseForms(word: string): string[];
   readonly loadMs: number;
 }
 
@@ -70,7 +72,8 @@ function load(): WordNet {
         .filter((s): s is Synset => !!s);
     },
     synset,
-    baseForm: (w) => morphy(w.toLowerCase(), has),
+    baseForm: (w) => morphy(w.toLowerCase(), has)[0],
+    baseForms: (w) => morphy(w.toLowerCase(), has),
     loadMs: Math.round(performance.now() - started),
   };
 }
@@ -90,20 +93,21 @@ function parseSynset(pos: Pos, line: string): Synset {
   return { pos, words: [...new Set(words)], hypernyms, gloss: gloss.trim() };
 }
 
-/** WordNet's detachment rules (morphy), without the exception lists. */
+/** WordNet's detachment rules (morphy), without the exception lists: every form found in WordNet. */
 const RULES: [string, string][] = [
   ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['s', ''],
   ['ing', ''], ['ing', 'e'], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['er', ''], ['est', ''],
 ];
 
-function morphy(word: string, has: (w: string) => boolean): string | undefined {
-  if (has(word)) return word;
+function morphy(word: string, has: (w: string) => boolean): string[] {
+  const forms = has(word) ? [word] : [];
   for (const [suffix, repl] of RULES) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
       const base = word.slice(0, -suffix.length) + repl;
-      if (has(base)) return base;
+      // A doubled final consonant before -ing/-ed is spelling only ("plugging" → plug).
+      const undoubled = !repl && /([b-df-hj-np-tv-z])\1$/.test(base) ? [base.slice(0, -1)] : [];
+      for (const b of [base, ...undoubled]) if (has(b) && !forms.includes(b)) forms.push(b);
     }
   }
-  return undefined;
+  return forms;
 }
-

@@ -39,8 +39,9 @@ const MAX_CANDIDATES = 6;
  * English term → Chinese words through the reverse CC-CEDICT index: headwords with a short
  * gloss containing every word of the term's dictionary form, scored by how much of the gloss
  * the term is ("rolling mill" is two thirds of 轧机 "steel rolling mill"), how early that sense
- * comes and how many senses the headword has. WordNet synonyms (first sense) stand in when
- * nothing matches. Single characters are skipped: alone they match too much.
+ * comes and how many senses the headword has. The word's other dictionary forms, then WordNet
+ * synonyms (first sense), stand in when nothing matches. Single characters are skipped: alone
+ * they match too much.
  */
 export function englishToChinese(term: SourceTerm): WeightedTerm[] {
   const dict = cedict();
@@ -59,6 +60,8 @@ export function englishToChinese(term: SourceTerm): WeightedTerm[] {
   const lemma = term.lemma ?? term.term;
   collect(lemma, 1);
   if (lemma !== term.term) collect(term.term, 1);
+  // A form WordNet lists for another word ("wells": H. G. Wells) hides the one the dictionary glosses ("well").
+  if (scored.size === 0) for (const form of wordnet().baseForms(term.term)) if (form !== lemma) collect(form, 1);
   if (scored.size === 0) {
     const first = wordnet().synsets(lemma)[0];
     for (const syn of first?.words ?? []) if (syn !== lemma) collect(syn, 0.6);
