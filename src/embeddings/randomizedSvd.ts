@@ -16,16 +16,18 @@ export interface TruncatedSvd {
   /** Singular values, descending (length k). */
   sigma: Float64Array;
   /** Right singular vectors, cols×k row-major: the term → latent projection. */
-  v: Float64Array;
+  v: Float32Array;
   k: number;
 }
 
 /**
  * A·X, A sparse (CSR) n×m, X dense m×l → n×l. Each output row gathers rows of X, two nonzeros
- * at a time (half the passes over the output row).
+ * at a time (half the passes over the output row). Blocks on the vocabulary side (m×l, the
+ * largest) are kept in float32: these products are bound by memory traffic, and the subspace
+ * they feed is re-orthonormalised in float64 on the document side.
  */
-function mulSparse(a: SparseRows, x: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(a.rows * l);
+function mulSparse(a: SparseRows, x: Float64Array | Float32Array, l: number, precision: 'f64' | 'f32' = 'f64'): Float64Array | Float32Array {
+  const out = precision === 'f64' ? new Float64Array(a.rows * l) : new Float32Array(a.rows * l);
   for (let i = 0; i < a.rows; i++) {
     const o = i * l;
     const stop = a.indptr[i + 1]!;
@@ -258,21 +260,21 @@ function gaussian(seed: number): () => number {
 export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: number; powerIterations?: number; seed?: number } = {}): TruncatedSvd {
   const l = Math.min(k + (options.oversample ?? 16), a.rows, a.cols);
   const rand = gaussian(options.seed ?? 42);
-  const omega = new Float64Array(a.cols * l);
+  const omega = new Float32Array(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = rand();
   const at = transpose(a);
-  let y = mulSparse(a, omega, l);
+  let y = mulSparse(a, omega, l) as Float64Array;
   const iterations = options.powerIterations ?? 2;
   for (let it = 0; it < iterations; it++) {
     // Re-orthonormalising the document side only: in float64, two or three power steps stay
     // far from losing the small singular directions, and the term side is the larger one.
     orthonormalise(y, a.rows, l, 1);
-    y = mulSparse(a, mulSparse(at, y, l), l);
+    y = mulSparse(a, mulSparse(at, y, l, 'f32'), l) as Float64Array;
   }
   orthonormalise(y, a.rows, l, 2);
   // B·Bᵀ = Qᵀ·A·Aᵀ·Q, formed on the document side (n×l) rather than from Bᵀ (m×l, m = the
   // vocabulary, usually far larger): two sparse products and one n×l×l one.
-  const z = mulSparse(a, mulSparse(at, y, l), l);
+  const z = mulSparse(a, mulSparse(at, y, l, 'f32'), l) as Float64Array;
   const gram = upperCrossProduct(y, z, a.rows, l);
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i]!;
   const { values, vectors } = symmetricEigen(gram, l);
@@ -289,6 +291,6 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
     for (let i = 0; i < l; i++) w[i * kk + c] = vectors[i * l + e]! / sv;
   });
   const left = mulDense(y, a.rows, l, w, kk);
-  const v = mulSparse(at, left, kk);
+  const v = mulSparse(at, left, kk, 'f32') as Float32Array;
   return { sigma, v, k: kk };
 }

@@ -41,12 +41,17 @@ export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]):
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.outcomeId);
   // An outcome's postings are exactly the lexemes of its current search row (see migration 013).
-  await q.query(
-    `DELETE FROM outcome_terms t
-     USING (SELECT s.outcome_id, unnest(tsvector_to_array(s.lexemes)) AS term FROM outcome_search s WHERE s.outcome_id = ANY($1::bigint[])) old
-     WHERE t.term = old.term AND t.outcome_id = old.outcome_id`,
-    [ids],
-  );
+  // New outcomes have none: skip the DELETE, which scans every posting while a bulk load runs
+  // without the postings key.
+  const reindexed = await q.query<{ outcome_id: string }>('SELECT outcome_id FROM outcome_search WHERE outcome_id = ANY($1::bigint[])', [ids]);
+  if (reindexed.rows.length > 0) {
+    await q.query(
+      `DELETE FROM outcome_terms t
+       USING (SELECT s.outcome_id, unnest(tsvector_to_array(s.lexemes)) AS term FROM outcome_search s WHERE s.outcome_id = ANY($1::bigint[])) old
+       WHERE t.term = old.term AND t.outcome_id = old.outcome_id`,
+      [reindexed.rows.map((r) => r.outcome_id)],
+    );
+  }
   await q.query(
     `INSERT INTO outcome_search (outcome_id, lexemes, doc_len, indexed_at)
      SELECT id, array_to_tsvector(string_to_array(lex, ' ')), len, now()
