@@ -124,8 +124,8 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
       const v = await embedder.embedQuery(text);
       const vt = v && vectorText(v);
       if (!vt) continue;
-      // The index as search reads it: a candidate list of the search's pool size.
-      const approx = new Set(await nearestOutcomeIds(db, vt, model.dim, 10, { efSearch: DEFAULT_TUNING.pool }));
+      // The index as search reads it: the same candidate list (ef_search).
+      const approx = new Set(await nearestOutcomeIds(db, vt, model.dim, 10, { efSearch: DEFAULT_TUNING.efSearch }));
       const exact = await nearestOutcomeIds(db, vt, model.dim, 10, { exact: true });
       hit += exact.filter((id) => approx.has(id)).length;
       total += exact.length;

@@ -74,7 +74,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const pool = Math.max(tuning.pool, limit);
   const run = (runTerms: { term: string; weight: number }[], vector: string | null) =>
     db.transaction(async (tx) => {
-      if (vector) await tuneVectorScan(tx, pool, iterative);
+      if (vector) await tuneVectorScan(tx, Math.max(tuning.efSearch, pool), iterative);
       return hybridSearch(tx, {
         terms: runTerms,
         vector,

@@ -73,7 +73,7 @@ export async function listBriefVersions<B>(db: Queryable, needId: number): Promi
  * token (from the search index's postings, migration 003) and how many are indexed.
  */
 export async function outcomeTermStats(db: Queryable, tokens: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
-  const total = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM outcome_search');
+  const total = await db.query<{ n: string | number }>('SELECT outcomes AS n FROM search_stats');
   const df = new Map<string, number>();
   if (tokens.length) {
     const res = await db.query<{ term: string; df: string | number }>(

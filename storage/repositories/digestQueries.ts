@@ -91,7 +91,7 @@ export async function workspacesWithNeeds(db: Queryable): Promise<string[]> {
 export async function termRarity(db: Queryable, terms: readonly string[]): Promise<Map<string, number>> {
   if (terms.length === 0) return new Map();
   const res = await db.query<{ term: string; idf: number | string }>(
-    `WITH stats AS (SELECT count(*)::float8 AS n FROM outcome_search),
+    `WITH stats AS (SELECT outcomes::float8 AS n FROM search_stats),
           q AS (SELECT DISTINCT unnest($1::text[]) AS term)
      SELECT q.term, ln(1 + (st.n - coalesce(d.df, 0) + 0.5) / (coalesce(d.df, 0) + 0.5)) AS idf
        FROM q CROSS JOIN stats st

@@ -111,7 +111,7 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
   const sql = `
 WITH q(term, qw) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
 settings AS (SELECT $9::float8 AS dense_weight, $10::float8 AS rrf_k), -- types every parameter, used or not
-stats AS (SELECT count(*)::float8 AS n, greatest(avg(doc_len), 1)::float8 AS avgdl FROM outcome_search),
+stats AS (SELECT outcomes::float8 AS n, greatest(tokens::float8 / nullif(outcomes, 0), 1) AS avgdl FROM search_stats), -- kept by triggers (migration 014)
 post AS MATERIALIZED (
   SELECT t.term, t.outcome_id, t.tf, t.doc_len, q.qw, count(*) OVER (PARTITION BY t.term)::float8 AS df
   FROM outcome_terms t JOIN q USING (term)),
