@@ -146,21 +146,23 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
 }
 
 /**
- * `liaison bench search [--size 10000,50000] [--queries 100]`: import (lexical index, offline
+ * `liaison bench search [--size N[,N…]] [--queries 100]`: import (lexical index, offline
  * model fit, embeddings, HNSW build) and end-to-end hybrid search latency on PGlite, and on
  * PostgreSQL too when DATABASE_URL is set; HNSW recall@10 against exact search; peak RSS.
  */
 export async function searchBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { size: { type: 'string' }, queries: { type: 'string', default: '100' }, engine: { type: 'string' } }, strict: false });
-  const sizes = String(values.size ?? '10000').split(',').map(Number);
+  // Without --size: the issue's cells, 10k and 50k outcomes on PGlite, 10k and 100k on PostgreSQL.
+  const defaultSizes: Record<string, number[]> = { pglite: [10_000, 50_000], postgres: [10_000, 100_000] };
+  const given = values.size === undefined ? undefined : String(values.size).split(',').map(Number);
   const nQueries = Number(values.queries);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 10 || s > 1_000_000) || !Number.isInteger(nQueries) || nQueries < 1) {
+  if ((given && given.some((s) => !Number.isInteger(s) || s < 10 || s > 1_000_000)) || !Number.isInteger(nQueries) || nQueries < 1) {
     throw new CliExit(EXIT.usage, 'Usage: liaison bench search [--size N[,N…]] [--queries N] [--engine pglite|postgres]');
   }
   const engines = values.engine ? [String(values.engine)] : ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
   const runs: Run[] = [];
   for (const engine of engines) {
-    for (const size of sizes) {
+    for (const size of given ?? defaultSizes[engine] ?? [10_000]) {
       process.stderr.write(`search bench: ${engine}, ${size} outcomes…\n`);
       runs.push(await runOne(engine, size, nQueries));
     }

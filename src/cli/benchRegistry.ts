@@ -11,7 +11,7 @@ export interface BenchEntry {
 
 export const benchmarks: Record<string, BenchEntry> = {
   search: {
-    summary: 'import throughput, hybrid search p50/p95, HNSW recall@10 vs exact, RSS (--size 10000,50000)',
+    summary: 'import throughput, hybrid search p50/p95, HNSW recall@10 vs exact, RSS (default: 10k and 50k on PGlite, 10k and 100k on PostgreSQL; --size N)',
     load: async () => (await import('../../bench/searchBench.js')).searchBench,
   },
   slack: {
