@@ -21,8 +21,6 @@ export async function openThrowawayPglite(): Promise<Db> {
   }
   return {
     ...db,
-    engine: db.engine,
-    location: db.location,
     async close() {
       try {
         await db.close();

@@ -54,11 +54,11 @@ const PAGE = 1_000;
  */
 export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, options: RefreshOptions = {}): Promise<RefreshReport> {
   const seconds: Record<string, number> = {};
+  const since = (start: number) => Math.round((performance.now() - start) / 10) / 100;
   let mark = performance.now();
   const lap = (stage: string) => {
-    const now = performance.now();
-    seconds[stage] = Math.round((now - mark) / 10) / 100;
-    mark = now;
+    seconds[stage] = since(mark);
+    mark = performance.now();
   };
   for (let ids = await listUnindexedOutcomeIds(db, PAGE); ids.length > 0; ids = await listUnindexedOutcomeIds(db, PAGE)) {
     await db.transaction((tx) => indexOutcomeText(tx, ids));
@@ -69,7 +69,7 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
   const started = performance.now();
   const [, report] = await Promise.all([
     ensureLexicalIndexes(db).then(() => {
-      seconds.lexical_index = Math.round((performance.now() - started) / 10) / 100;
+      seconds.lexical_index = since(started);
     }),
     refreshVectors(db, settings, options, lap, seconds),
   ]);

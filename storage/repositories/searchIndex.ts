@@ -102,26 +102,31 @@ export async function clearEmbeddings(q: Queryable): Promise<void> {
   await q.query('DELETE FROM outcome_vectors');
 }
 
+/** The lexical indexes of migration 003, by the names PostgreSQL gave them. */
+const POSTINGS_KEY = 'outcome_terms_pkey';
+const LEXEMES_INDEX = 'outcome_search_lexemes';
+
 /**
  * Before a bulk load into an empty index: drops the postings key and the full-text GIN index,
  * which are built again afterwards by ensureLexicalIndexes (PostgreSQL's advice for populating a
  * database; 640,000 postings: 5.2 s loaded under the key, 0.8 s + 1.6 s for the key afterwards).
  */
 export async function dropLexicalIndexes(q: Queryable): Promise<void> {
-  await q.exec('ALTER TABLE outcome_terms DROP CONSTRAINT IF EXISTS outcome_terms_pkey; DROP INDEX IF EXISTS outcome_search_lexemes;');
+  await q.exec(`ALTER TABLE outcome_terms DROP CONSTRAINT IF EXISTS ${POSTINGS_KEY}; DROP INDEX IF EXISTS ${LEXEMES_INDEX};`);
 }
 
 /** Builds the postings key and the full-text GIN index when missing (after a bulk load, or one that was cut short). Returns whether it built any. */
 export async function ensureLexicalIndexes(q: Queryable): Promise<boolean> {
   const res = await q.query<{ indexname: string }>(
-    `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ('outcome_terms_pkey', 'outcome_search_lexemes')`,
+    `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1::text[])`,
+    [[POSTINGS_KEY, LEXEMES_INDEX]],
   );
   const present = new Set(res.rows.map((r) => r.indexname));
   if (present.size === 2) return false;
   await q.exec(
     `SET maintenance_work_mem = '256MB';
-     ${present.has('outcome_terms_pkey') ? '' : 'ALTER TABLE outcome_terms ADD CONSTRAINT outcome_terms_pkey PRIMARY KEY (term, outcome_id);'}
-     ${present.has('outcome_search_lexemes') ? '' : 'CREATE INDEX outcome_search_lexemes ON outcome_search USING gin (lexemes);'}
+     ${present.has(POSTINGS_KEY) ? '' : `ALTER TABLE outcome_terms ADD CONSTRAINT ${POSTINGS_KEY} PRIMARY KEY (term, outcome_id);`}
+     ${present.has(LEXEMES_INDEX) ? '' : `CREATE INDEX ${LEXEMES_INDEX} ON outcome_search USING gin (lexemes);`}
      RESET maintenance_work_mem;`,
   );
   return true;
@@ -157,7 +162,7 @@ export async function hasVectorIndex(q: Queryable): Promise<boolean> {
 
 export async function countIndexed(q: Queryable): Promise<{ indexed: number; embedded: number }> {
   const res = await q.query<{ indexed: number; embedded: number }>(
-    `SELECT (SELECT count(*)::int FROM outcome_search) AS indexed, (SELECT count(embedding)::int FROM outcome_vectors) AS embedded`,
+    `SELECT (SELECT outcomes::int FROM search_stats) AS indexed, (SELECT count(embedding)::int FROM outcome_vectors) AS embedded`,
   );
   return res.rows[0] ?? { indexed: 0, embedded: 0 };
 }
