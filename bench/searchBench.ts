@@ -28,6 +28,8 @@ interface Run {
   p50_ms: number;
   p95_ms: number;
   'recall@10': number;
+  /** Share of exhaustive BM25's top ten that BM25 with the postings budget also returns. */
+  'bm25_recall@10': number;
   rss_mb: number;
 }
 
@@ -36,7 +38,7 @@ interface Run {
  * ones made of sentences from three real texts of the same language, so vocabulary, lengths and
  * vectors look like a real store.
  */
-async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
+export async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
   const docs: BeirDoc[] = [];
   for (const f of ['outcomes_mixed/corpus.jsonl.gz', 'nfcorpus/corpus.jsonl.gz']) {
     if (existsSync(`${DATA}/${f}`)) docs.push(...(await readJsonLines<BeirDoc>(`${DATA}/${f}`)));
@@ -79,7 +81,7 @@ async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
   }
 }
 
-async function queries(n: number): Promise<string[]> {
+export async function queries(n: number): Promise<string[]> {
   const out: string[] = [];
   for (const f of ['enterprise_needs/queries.jsonl', 'nfcorpus/queries.jsonl']) {
     if (existsSync(`${DATA}/${f}`)) out.push(...(await readJsonLines<BeirQuery>(`${DATA}/${f}`)).map((q) => q.text));
@@ -130,6 +132,16 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
       hit += exact.filter((id) => approx.has(id)).length;
       total += exact.length;
     }
+    // The postings budget against exhaustive BM25 (lexical mode, same queries).
+    let bm25Hit = 0;
+    let bm25Total = 0;
+    for (const text of texts.slice(0, Math.min(50, texts.length))) {
+      const ids = async (postingsBudget: number) => (await searchOutcomes({ db, tuning: { postingsBudget } }, { text, limit: 10, mode: 'lexical' })).map((r) => r.id);
+      const budgeted = new Set(await ids(DEFAULT_TUNING.postingsBudget));
+      const exhaustive = await ids(Number.MAX_SAFE_INTEGER);
+      bm25Hit += exhaustive.filter((id) => budgeted.has(id)).length;
+      bm25Total += exhaustive.length;
+    }
     return {
       engine,
       size,
@@ -138,6 +150,7 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
       p50_ms: r1(pct(ms, 50)),
       p95_ms: r1(pct(ms, 95)),
       'recall@10': total ? Math.round((hit / total) * 1000) / 1000 : 0,
+      'bm25_recall@10': bm25Total ? Math.round((bm25Hit / bm25Total) * 1000) / 1000 : 0,
       rss_mb: Math.round(peak / 1_048_576),
     };
   } finally {
@@ -148,7 +161,8 @@ async function runOne(engine: string, size: number, nQueries: number): Promise<R
 /**
  * `liaison bench search [--size N[,N…]] [--queries 100]`: import (lexical index, offline
  * model fit, embeddings, HNSW build) and end-to-end hybrid search latency on PGlite, and on
- * PostgreSQL too when DATABASE_URL is set; HNSW recall@10 against exact search; peak RSS.
+ * PostgreSQL too when DATABASE_URL is set; HNSW recall@10 against exact search; BM25 under the
+ * postings budget against exhaustive BM25; peak RSS.
  */
 export async function searchBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { size: { type: 'string' }, queries: { type: 'string', default: '100' }, engine: { type: 'string' } }, strict: false });
@@ -167,9 +181,9 @@ export async function searchBench(argv: string[]): Promise<void> {
       runs.push(await runOne(engine, size, nQueries));
     }
   }
-  const cols = ['engine', 'size', 'ingest_s', 'ingest_per_s', 'p50_ms', 'p95_ms', 'recall@10', 'rss_mb'] as const;
-  process.stdout.write(`${cols.map((c) => c.padStart(13)).join('')}\n`);
-  for (const r of runs) process.stdout.write(`${cols.map((c) => String(r[c]).padStart(13)).join('')}\n`);
+  const cols = ['engine', 'size', 'ingest_s', 'ingest_per_s', 'p50_ms', 'p95_ms', 'recall@10', 'bm25_recall@10', 'rss_mb'] as const;
+  process.stdout.write(`${cols.map((c) => c.padStart(15)).join('')}\n`);
+  for (const r of runs) process.stdout.write(`${cols.map((c) => String(r[c]).padStart(15)).join('')}\n`);
   const last = runs[runs.length - 1]!;
   process.stdout.write(`${JSON.stringify({ bench: 'search', ...last, runs })}\n`);
 }

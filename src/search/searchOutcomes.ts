@@ -1,5 +1,5 @@
 import type { Db } from '../../storage/db.js';
-import { hybridSearch, tuneVectorScan, vectorExtensionVersion, type HybridRow } from '../../storage/repositories/searchQueries.js';
+import { hybridSearch, tuneSearch, vectorExtensionVersion, type HybridRow } from '../../storage/repositories/searchQueries.js';
 import { activeEmbeddingModel } from '../../storage/repositories/searchModels.js';
 import { UserFacingError } from '../errors.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
@@ -74,7 +74,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const pool = Math.max(tuning.pool, limit);
   const run = (runTerms: { term: string; weight: number }[], vector: string | null) =>
     db.transaction(async (tx) => {
-      if (vector) await tuneVectorScan(tx, Math.max(tuning.efSearch, pool), iterative);
+      await tuneSearch(tx, Math.max(tuning.efSearch, pool), iterative);
       return hybridSearch(tx, {
         terms: runTerms,
         vector,
@@ -91,6 +91,8 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
         denseWeight: mode === 'lexical' ? 0 : mode === 'dense' ? 1 : tuning.denseWeight,
         rrfK: tuning.rrfK,
         maxPerInstitution: tuning.maxPerInstitution,
+        postingsBudget: tuning.postingsBudget,
+        completeCandidates: Math.max(tuning.completeCandidates, pool),
       });
     });
   if (!tuning.languageFusion || other.length === 0 || !textLang) {

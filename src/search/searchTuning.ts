@@ -18,6 +18,15 @@ export interface SearchTuning {
    */
   efSearch: number;
   maxPerInstitution: number;
+  /**
+   * BM25 reads the postings of the rarest query terms in full while their document frequencies
+   * sum to at most this; the frequent rest are looked up only for the best `completeCandidates`
+   * outcomes (and the dense candidates). Bounds the work of long queries on large stores, where
+   * a few common words held most of the postings read; stores and queries under it are scored
+   * exhaustively. Agreement with exhaustive BM25 is measured by `liaison bench search`.
+   */
+  postingsBudget: number;
+  completeCandidates: number;
   /** Most query terms kept (highest weights first): long texts keep their strongest words. */
   maxQueryTerms: number;
   /**
@@ -44,6 +53,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   pool: 100,
   efSearch: 200,
   maxPerInstitution: 3,
+  postingsBudget: 20_000,
+  completeCandidates: 500,
   maxQueryTerms: 64,
   denseTermShare: 0,
   languageFusion: true,

@@ -70,15 +70,14 @@ export async function listBriefVersions<B>(db: Queryable, needId: number): Promi
 
 /**
  * Corpus statistics for the offline translator: how many indexed outcomes contain each search
- * token (from the search index's postings, migration 003) and how many are indexed.
+ * token and how many are indexed.
  */
 export async function outcomeTermStats(db: Queryable, tokens: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
   const total = await db.query<{ n: string | number }>('SELECT outcomes AS n FROM search_stats');
   const df = new Map<string, number>();
   if (tokens.length) {
     const res = await db.query<{ term: string; df: string | number }>(
-      `SELECT t.term, count(*) AS df FROM outcome_terms t JOIN outcome_search s ON s.outcome_id = t.outcome_id
-        WHERE t.term = ANY($1::text[]) GROUP BY t.term`,
+      'SELECT term, df FROM term_stats WHERE term = ANY($1::text[]) AND df > 0', // kept by triggers (migration 015)
       [[...new Set(tokens)]],
     );
     for (const r of res.rows) df.set(r.term, Number(r.df));

@@ -95,7 +95,7 @@ export async function termRarity(db: Queryable, terms: readonly string[]): Promi
           q AS (SELECT DISTINCT unnest($1::text[]) AS term)
      SELECT q.term, ln(1 + (st.n - coalesce(d.df, 0) + 0.5) / (coalesce(d.df, 0) + 0.5)) AS idf
        FROM q CROSS JOIN stats st
-       LEFT JOIN (SELECT term, count(*)::float8 AS df FROM outcome_terms WHERE term = ANY($1::text[]) GROUP BY term) d ON d.term = q.term`,
+       LEFT JOIN term_stats d ON d.term = q.term`,
     [terms],
   );
   return new Map(res.rows.map((r) => [r.term, Number(r.idf)]));

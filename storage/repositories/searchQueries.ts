@@ -36,6 +36,13 @@ export interface HybridParams {
   rrfK: number;
   /** Results beyond this many from one institution go after all others. */
   maxPerInstitution: number;
+  /**
+   * Postings read in full: the rarest query terms are taken while their document frequencies sum
+   * to at most this (always at least the rarest one); see hybridSearch.
+   */
+  postingsBudget: number;
+  /** Best outcomes by the rarest terms' partial score whose remaining terms are looked up. */
+  completeCandidates: number;
 }
 
 export interface HybridRow extends OutcomeColumns {
@@ -81,6 +88,13 @@ function filterSql(f: OutcomeFilterValues, params: unknown[]): string {
  * both under the same hard filters; candidates from either list get both scores, are fused
  * (max-normalised BM25 and cosine combined convexly, or reciprocal-rank fusion), and an
  * institution cap pushes the (n+1)-th result of one institution below the others.
+ *
+ * BM25 is computed term-at-a-time with a split in the spirit of MaxScore (Turtle & Flood 1995):
+ * the rarest query terms, up to `postingsBudget` postings, are read in full and give every
+ * outcome that has one of them a partial score; the frequent rest (low IDF, long posting lists)
+ * are looked up by key only for the best `completeCandidates` of those and for the dense
+ * candidates, whose BM25 scores are then exact. An outcome matching none of the rare terms can
+ * only enter by the dense list. When all terms fit the budget this is exhaustive BM25.
  */
 export async function hybridSearch(q: Queryable, h: HybridParams): Promise<HybridRow[]> {
   const dim = Math.trunc(h.dim);
@@ -99,11 +113,15 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
     h.maxPerInstitution,
     h.useLexical,
     h.useDense && h.vector !== null,
+    h.postingsBudget,
+    h.completeCandidates,
   ];
   const where = filterSql(h.filters, params);
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
   const emb = `v.embedding::vector(${dim})`;
+  // BM25's term-frequency part of posting t (stats st in scope).
+  const tfPart = `t.tf * ($7::float8 + 1) / (t.tf + $7::float8 * (1 - $8::float8 + $8::float8 * t.doc_len / st.avgdl))`;
   const fused =
     h.fusion === 'rrf'
       ? `(CASE WHEN lr IS NULL THEN 0 ELSE 1.0 / ($10::float8 + lr) END + CASE WHEN dr IS NULL THEN 0 ELSE $9::float8 / ($10::float8 + dr) END)`
@@ -112,23 +130,35 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
 WITH q(term, qw) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
 settings AS (SELECT $9::float8 AS dense_weight, $10::float8 AS rrf_k), -- types every parameter, used or not
 stats AS (SELECT outcomes::float8 AS n, greatest(tokens::float8 / nullif(outcomes, 0), 1) AS avgdl FROM search_stats), -- kept by triggers (migration 014)
-post AS MATERIALIZED (
-  SELECT t.term, t.outcome_id, t.tf, t.doc_len, q.qw, count(*) OVER (PARTITION BY t.term)::float8 AS df
-  FROM outcome_terms t JOIN q USING (term)),
-lex_all AS MATERIALIZED (
-  SELECT p.outcome_id AS id,
-         sum(p.qw * ln(1 + (st.n - p.df + 0.5) / (p.df + 0.5)) * p.tf * ($7::float8 + 1)
-             / (p.tf + $7::float8 * (1 - $8::float8 + $8::float8 * p.doc_len / st.avgdl))) AS score,
-         array_agg(p.term ORDER BY p.term) AS matched
-  FROM post p CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = p.outcome_id' : ''}
+df AS MATERIALIZED (SELECT q.term, s.df::float8 AS df FROM q JOIN term_stats s USING (term) WHERE s.df > 0), -- kept by triggers (migration 015)
+w AS MATERIALIZED (
+  SELECT q.term, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w,
+         sum(df.df) OVER (ORDER BY df.df, q.term) AS cum -- postings read if the terms up to this one are read in full
+  FROM q JOIN df USING (term) CROSS JOIN stats st),
+rare AS (SELECT term, w, (cum <= $14::float8 OR cum = (SELECT min(cum) FROM w)) AS in_full FROM w),
+part AS MATERIALIZED (
+  SELECT t.outcome_id AS id, sum(r.w * ${tfPart}) AS score, array_agg(t.term) AS matched
+  FROM outcome_terms t JOIN rare r ON r.term = t.term AND r.in_full CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = t.outcome_id' : ''}
   WHERE ${where}
-  GROUP BY p.outcome_id),
-lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
+  GROUP BY t.outcome_id),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
     SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
     WHERE $13::boolean AND v.model_id = $4::bigint AND v.embedding IS NOT NULL AND ${where}
     ORDER BY ${emb} <=> ${vec} LIMIT $5::int) x),
+completed AS (
+  SELECT id FROM (SELECT id FROM part ORDER BY score DESC, id LIMIT $15::int) best
+  UNION SELECT id FROM dense),
+lex_all AS MATERIALIZED (
+  SELECT c.id, coalesce(p.score, 0) + coalesce(f.score, 0) AS score,
+         ARRAY(SELECT m FROM unnest(coalesce(p.matched, '{}') || coalesce(f.matched, '{}')) m ORDER BY m) AS matched
+  FROM completed c LEFT JOIN part p ON p.id = c.id
+  LEFT JOIN LATERAL (
+    SELECT sum(r.w * ${tfPart}) AS score, array_agg(t.term) AS matched
+    FROM rare r JOIN outcome_terms t ON t.term = r.term AND t.outcome_id = c.id CROSS JOIN stats st
+    WHERE NOT r.in_full) f ON true
+  WHERE coalesce(p.score, 0) + coalesce(f.score, 0) > 0),
+lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
 cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
 top AS (SELECT max(score) AS lex FROM lex_all),
 measured AS (
@@ -137,14 +167,15 @@ measured AS (
   FROM cand c LEFT JOIN outcome_vectors v ON v.outcome_id = c.id LEFT JOIN lex_all la ON la.id = c.id),
 scored AS (
   SELECT id, score AS lexical, lr AS lexical_rank, matched, sim AS dense, dr AS dense_rank, ${fused} AS fused
-  FROM measured CROSS JOIN top),
+  FROM measured CROSS JOIN top
+  LIMIT 2 * $5::int), -- never more (both lists are capped at the pool); tells the planner so, or it scans all outcomes below
 diverse AS (
   SELECT sc.*, row_number() OVER (PARTITION BY coalesce(lower(o.institution), 'id:' || o.id) ORDER BY sc.fused DESC, sc.id) AS inst_rank
   FROM scored sc JOIN outcomes o ON o.id = sc.id)
 SELECT o.id, o.source_id, o.kind, o.title, o.abstract, o.institution, o.disciplines, o.keywords, o.year, o.trl,
        o.ip_status, o.region, o.url, o.language,
        d.lexical, d.lexical_rank::int, d.dense, d.dense_rank::int, d.fused, d.matched,
-       (SELECT json_object_agg(term, df) FROM (SELECT DISTINCT term, df FROM post) d) AS dfs, (SELECT n::int FROM stats) AS corpus_size
+       (SELECT json_object_agg(term, df) FROM df) AS dfs, (SELECT n::int FROM stats) AS corpus_size
 FROM diverse d JOIN outcomes o ON o.id = d.id
 ORDER BY (d.inst_rank > $11::int), d.fused DESC, d.id
 LIMIT $6::int`;
@@ -157,9 +188,15 @@ export async function vectorExtensionVersion(q: Queryable): Promise<string | und
   return res.rows[0]?.v;
 }
 
-/** Search-time HNSW settings for the current transaction: enough candidates for the pool, filtered scans keep going. */
-export async function tuneVectorScan(q: Queryable, efSearch: number, iterative: boolean): Promise<void> {
-  await q.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(Math.min(1000, Math.max(40, efSearch)))]);
+/**
+ * Search-time settings for the current transaction: no JIT (the hybrid query's cost estimates can
+ * pass its threshold, and compiling took 1.5 s of a 1.7 s search), memory for in-memory sorts and
+ * hashes, and HNSW candidates enough for the pool, filtered scans continuing past it.
+ */
+export async function tuneSearch(q: Queryable, efSearch: number, iterative: boolean): Promise<void> {
+  await q.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('hnsw.ef_search', $1, true)`, [
+    String(Math.min(1000, Math.max(40, efSearch))),
+  ]);
   if (iterative) await q.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
 }
 
@@ -183,7 +220,7 @@ export async function nearestOutcomeIds(
   const d = Math.trunc(dim);
   return db.transaction(async (tx) => {
     if ('exact' in scan) await tx.query(`SELECT set_config('enable_indexscan', 'off', true)`);
-    else await tuneVectorScan(tx, scan.efSearch, false);
+    else await tuneSearch(tx, scan.efSearch, false);
     const res = await tx.query<{ id: string }>(
       `SELECT outcome_id AS id FROM outcome_vectors WHERE embedding IS NOT NULL
        ORDER BY embedding::vector(${d}) <=> $1::vector(${d}) LIMIT $2`,

@@ -71,6 +71,21 @@ describe.each(testEngines)('searchOutcomes on $name', (engine) => {
     expect(results.length).toBe(6);
   });
 
+  it('under a postings budget, reads the rarest terms in full and completes the best candidates to their exact BM25 scores', async () => {
+    const text = 'waste heat recovery kiln furnace exhaust';
+    const run = (postingsBudget: number) => searchOutcomes({ db, tuning: { postingsBudget } }, { text, mode: 'lexical', limit: 50 });
+    const exhaustive = await run(1e9);
+    const budgeted = await run(1); // only the rarest query term is read in full
+    const exact = new Map(exhaustive.map((r) => [r.id, r.explanation]));
+    expect(budgeted.length).toBeGreaterThan(0);
+    for (const r of budgeted) {
+      expect(r.explanation.scores.lexical).toBeCloseTo(exact.get(r.id)!.scores.lexical!, 3);
+      expect([...r.explanation.matchedTerms].sort()).toEqual([...exact.get(r.id)!.matchedTerms].sort());
+    }
+    // Outcomes without the rarest term are no lexical candidates then.
+    expect(budgeted.length).toBeLessThan(exhaustive.length);
+  });
+
   it('ranks by one side alone in lexical and dense modes', async () => {
     const lexical = await searchOutcomes({ db }, { text: 'rotary wheel ventilation', mode: 'lexical' });
     expect(lexical[0]!.sourceId).toBe('P-HRV');
