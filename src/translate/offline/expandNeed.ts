@@ -24,6 +24,12 @@ export interface ExpansionSettings {
   maxCross: number;
   /** Most weight one added term may carry (a text token counts 1). */
   maxTermWeight: number;
+  /**
+   * Most weight one other-language term may carry while collection selection favours the need's
+   * own language: no more than a word of the need's text, so the other language's outcomes
+   * cannot take the top places on the strength of a few translations.
+   */
+  maxSecondaryTermWeight: number;
   /** Re-weigh dictionary translations and synonyms by how they co-occur with the need's other concepts in the outcomes. */
   coherence: boolean;
 }
@@ -38,6 +44,7 @@ export const DEFAULT_EXPANSION: ExpansionSettings = {
   selectionPower: 4,
   maxCross: 1,
   maxTermWeight: 2,
+  maxSecondaryTermWeight: 1,
   coherence: true,
 };
 
@@ -93,6 +100,10 @@ export async function expandNeed(
     if (corpus && base.length) {
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
       coverage = await queryCoverage(corpus, base, fb.docs.slice(0, 3));
+      // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
+      // that co-occur with the need's words across the whole store keep their weight (the same
+      // co-occurrence test that picks translations).
+      if (settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
     }
     blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, coverage, share: 0 };
   }

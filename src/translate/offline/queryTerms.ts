@@ -6,7 +6,9 @@ import { scale, type Expansion, type ExpansionSettings } from './expandNeed.js';
  * the text once and adds each term's weight (see src/search/searchQuery.ts), so the blocks are
  * sized against the text's token count: in the need's language, synonyms and feedback terms
  * take their settings' share; the other language's block (translations and its feedback) gets
- * the text's weight times the ratio of the two blocks' shares (collection selection).
+ * the text's weight times the ratio of the two blocks' shares (collection selection). Each term
+ * is capped: at `maxTermWeight`, or at `maxSecondaryTermWeight` for the other language's terms
+ * while the need's own language has the larger share.
  */
 export function expansionQueryTerms(e: Expansion, textTokens: number, s: ExpansionSettings): WeightedTerm[] {
   const own = e.blocks[e.lang];
@@ -30,8 +32,12 @@ export function expansionQueryTerms(e: Expansion, textTokens: number, s: Expansi
     if (prev) prev.weight += x.weight;
     else merged.set(`${x.lang}:${x.term}`, { ...x });
   }
+  // A translation may outweigh a word of the need only when the other language's outcomes look
+  // likelier to answer it; otherwise a few frequent translations would put that language's
+  // outcomes above every match of the need's own words.
+  const otherCap = other.share > own.share ? s.maxTermWeight : s.maxSecondaryTermWeight;
   // Rounded, and without the concept each term stands for (the search needs term, weight, language).
   return [...merged.values()]
-    .map((x) => ({ term: x.term, lang: x.lang, weight: Math.round(Math.min(x.weight, s.maxTermWeight) * 1000) / 1000 }))
+    .map((x) => ({ term: x.term, lang: x.lang, weight: Math.round(Math.min(x.weight, x.lang === e.lang ? s.maxTermWeight : otherCap) * 1000) / 1000 }))
     .filter((x) => x.weight > 0);
 }

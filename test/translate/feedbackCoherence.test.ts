@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CorpusFeedback } from '../../src/translate/corpusFeedback.js';
+import { DEFAULT_EXPANSION, expandNeed } from '../../src/translate/offline/expandNeed.js';
+import { indexTokens } from '../../src/translate/searchFeedback.js';
+
+/**
+ * English outcomes: boiler flue-gas corrosion and economizers, one boiler fired with biogas from a
+ * digester (it shares only "boiler" with the need), digesters on their own, and unrelated records
+ * so that no word is in a fifth of them.
+ */
+const DOCS = [
+  'Boiler flue gas condensation causes corrosion; an economizer recovers the heat.',
+  'Flue gas economizer against corrosion in a boiler stack.',
+  'Economizer tubes and acid corrosion by flue gas.',
+  'Boiler fired with biogas from a digester; the digester sludge is heated.',
+  'Digester sludge treatment and biogas yield.',
+  ...['bearing', 'gear', 'valve', 'pump', 'sensor', 'rotor', 'nozzle', 'filter', 'spring', 'hinge', 'lever', 'clutch', 'piston', 'crank', 'axle'].map((part) => `A ${part} for machines.`),
+].map((text, i) => ({ id: `d${i}`, title: '', keywords: [] as string[], lang: 'en', text }));
+
+const tokensOf = (text: string) => new Set(indexTokens(text).map((t) => t.token));
+
+const memoryCorpus: CorpusFeedback = {
+  tokens: indexTokens,
+  async search(terms, { lang, limit }) {
+    const q = new Set(terms.flatMap((t) => indexTokens(t.term).map((x) => x.token)));
+    return DOCS.filter((d) => !lang || d.lang === lang)
+      .map((d) => ({ ...d, score: [...tokensOf(d.text)].filter((t) => q.has(t)).length }))
+      .filter((d) => d.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  },
+  async docFreq(tokens) {
+    const docs = await this.documents(tokens);
+    return { total: DOCS.length, df: new Map([...docs].map(([t, s]) => [t, s.size])) };
+  },
+  async documents(tokens) {
+    return new Map(tokens.map((t) => [t, new Set(DOCS.filter((d) => tokensOf(d.text).has(t)).map((d) => d.id))]));
+  },
+};
+
+const need = 'Our boiler stack suffers from flue gas corrosion.';
+const feedbackOf = async (coherence: boolean) => new Map((await expandNeed(need, memoryCorpus, { ...DEFAULT_EXPANSION, coherence })).blocks.en.feedback.map((t) => [t.term, t.weight]));
+
+describe('relevance feedback weighed by co-occurrence with the need', () => {
+  it('fades feedback words that the store seldom shows with the need’s words', async () => {
+    const plain = await feedbackOf(false);
+    const weighed = await feedbackOf(true);
+    expect(plain.get('digester')).toBeGreaterThan(0);
+    expect(weighed.get('economizer')).toBeGreaterThan(weighed.get('digester')!);
+    const ratio = (m: Map<string, number>) => m.get('digester')! / m.get('economizer')!;
+    expect(ratio(weighed)).toBeLessThan(ratio(plain));
+  });
+
+  it('keeps every feedback word, with weights that still sum to one', async () => {
+    const plain = await feedbackOf(false);
+    const weighed = await feedbackOf(true);
+    expect([...weighed.keys()].sort()).toEqual([...plain.keys()].sort());
+    expect([...weighed.values()].reduce((a, w) => a + w, 0)).toBeCloseTo(1, 6);
+  });
+});

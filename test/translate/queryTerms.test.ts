@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { WeightedTerm } from '../../src/translate/corpusFeedback.js';
+import { DEFAULT_EXPANSION, type Expansion } from '../../src/translate/offline/expandNeed.js';
+import { expansionQueryTerms } from '../../src/translate/offline/queryTerms.js';
+
+type Block = Expansion['blocks']['en'];
+const block = (base: WeightedTerm[], share: number): Block => ({ base, own: [], added: [], synonyms: [], feedback: [], keywords: [], coverage: share, share });
+
+/** An English need of 20 text tokens whose two Chinese translations carry the whole other-language block. */
+function expansion(enShare: number): Expansion {
+  const zh = [
+    { term: '余热', weight: 1, lang: 'zh' as const, concept: 'waste heat' },
+    { term: '发电', weight: 1, lang: 'zh' as const, concept: 'power' },
+  ];
+  return { lang: 'en', source: [], blocks: { en: block([], enShare), zh: block(zh, 1 - enShare) }, terms: [] };
+}
+
+const zhWeights = (e: Expansion) => expansionQueryTerms(e, 20, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh').map((t) => t.weight);
+
+describe('query terms of an offline expansion', () => {
+  it('caps a translation at one need word while the need’s own language looks likelier to hold the answers', () => {
+    // Uncapped, the block would be 20 × 0.4 / 0.6 ≈ 13.3, i.e. 6.7 for each translation.
+    expect(zhWeights(expansion(0.6))).toEqual([DEFAULT_EXPANSION.maxSecondaryTermWeight, DEFAULT_EXPANSION.maxSecondaryTermWeight]);
+  });
+
+  it('lets translations weigh more when collection selection favours the other language', () => {
+    expect(zhWeights(expansion(0.1))).toEqual([DEFAULT_EXPANSION.maxTermWeight, DEFAULT_EXPANSION.maxTermWeight]);
+    expect(DEFAULT_EXPANSION.maxTermWeight).toBeGreaterThan(DEFAULT_EXPANSION.maxSecondaryTermWeight);
+  });
+
+  it('leaves small translation weights alone', () => {
+    const e = expansion(0.6);
+    const small = expansionQueryTerms(e, 2, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh');
+    expect(small.map((t) => t.weight)).toEqual([0.667, 0.667]);
+  });
+});
