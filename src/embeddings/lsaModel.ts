@@ -1,3 +1,4 @@
+import type { CountTable } from './countTable.js';
 import { randomizedSvd, type SparseRows } from './randomizedSvd.js';
 
 /**
@@ -36,22 +37,22 @@ export interface LsaOptions {
 
 export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5, maxFitDocs: 5_000, powerIterations: 1 } as const;
 
-/** Term counts of one document, keyed by term. */
-export type TermCounts = ReadonlyMap<string, number>;
-
-export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): LsaModel {
+export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   const { dim, maxTerms, minDf, sigmaPower, maxFitDocs, powerIterations } = { ...LSA_DEFAULTS, ...options };
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-  const terms = [...df.entries()]
-    .filter(([, c]) => c >= minDf && c < n) // a term in every document carries no signal
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxTerms)
-    .map(([t]) => t);
-  const index = new Map(terms.map((t, i) => [t, i]));
-  const idf = Float32Array.from(terms, (t) => Math.log((n + 1) / (df.get(t)! + 1)) + 1);
-  const fitDocs = n > maxFitDocs ? Array.from({ length: maxFitDocs }, (_, j) => docs[Math.floor((j * n) / maxFitDocs)]!) : docs;
+  const df = new Int32Array(table.terms.length);
+  for (const { ids } of table.rows()) for (const id of ids) df[id]!++;
+  const n = table.size;
+  const kept = [...df.keys()]
+    .filter((id) => df[id]! >= minDf && df[id]! < n) // a term in every document carries no signal
+    .sort((a, b) => df[b]! - df[a]! || (table.terms[a]! < table.terms[b]! ? -1 : 1))
+    .slice(0, maxTerms);
+  const terms = kept.map((id) => table.terms[id]!);
+  /** Table term id → model row, or -1. */
+  const index = new Int32Array(table.terms.length).fill(-1);
+  kept.forEach((id, row) => (index[id] = row));
+  const idf = Float32Array.from(kept, (id) => Math.log((n + 1) / (df[id]! + 1)) + 1);
+  const rows = [...table.rows()];
+  const fitDocs = n > maxFitDocs ? Array.from({ length: maxFitDocs }, (_, j) => rows[Math.floor((j * n) / maxFitDocs)]!) : rows;
   const matrix = tfidfRows(fitDocs, index, idf);
   // Half the documents at most: with as many axes as documents the last ones are rounding noise.
   const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations });
@@ -65,55 +66,38 @@ export function fitLsa(docs: readonly TermCounts[], options: LsaOptions = {}): L
   return { terms, idf, projection, dim: k };
 }
 
-function tfidfRows(docs: readonly TermCounts[], index: ReadonlyMap<string, number>, idf: Float32Array): SparseRows {
+function tfidfRows(docs: readonly { ids: Int32Array; counts: Int32Array }[], index: Int32Array, idf: Float32Array): SparseRows {
   const indptr = new Int32Array(docs.length + 1);
   const cols: number[] = [];
   const vals: number[] = [];
   docs.forEach((d, i) => {
     const start = cols.length;
-    for (const [t, c] of d) {
-      const j = index.get(t);
-      if (j === undefined) continue;
+    d.ids.forEach((id, p) => {
+      const j = index[id]!;
+      if (j < 0) return;
       cols.push(j);
-      vals.push((1 + Math.log(c)) * idf[j]!);
-    }
+      vals.push((1 + Math.log(d.counts[p]!)) * idf[j]!);
+    });
     let norm = 0;
     for (let p = start; p < vals.length; p++) norm += vals[p]! ** 2;
     norm = Math.sqrt(norm) || 1;
     for (let p = start; p < vals.length; p++) vals[p]! /= norm;
     indptr[i + 1] = cols.length;
   });
-  return { rows: docs.length, cols: index.size, indptr, indices: Int32Array.from(cols), values: Float32Array.from(vals) };
-}
-
-/** Weighted TF-IDF entries of a text for the model: (row in projection, weight). */
-export function tfidfEntries(counts: TermCounts, lookup: (term: string) => { row: number; idf: number } | undefined): { row: number; weight: number }[] {
-  const out: { row: number; weight: number }[] = [];
-  for (const [t, c] of counts) {
-    const hit = lookup(t);
-    if (hit) out.push({ row: hit.row, weight: (1 + Math.log(c)) * hit.idf });
-  }
-  return out;
+  return { rows: docs.length, cols: idf.length, indptr, indices: Int32Array.from(cols), values: Float32Array.from(vals) };
 }
 
 /** Folds weighted term rows into the latent space and normalises; all zeros when no term is known. */
 export function foldIn(entries: readonly { weight: number; vector: ArrayLike<number> }[], dim: number): Float32Array {
   const out = new Float64Array(dim);
   for (const { weight, vector } of entries) for (let c = 0; c < dim; c++) out[c]! += weight * vector[c]!;
-  let norm = 0;
-  for (let c = 0; c < dim; c++) norm += out[c]! ** 2;
-  norm = Math.sqrt(norm);
-  return Float32Array.from(out, (x) => (norm > 0 ? x / norm : 0));
+  return normalised(out);
 }
 
-/** Embeds term counts with an in-memory model. */
-export function embedWithModel(model: LsaModel, counts: TermCounts, termIndex: ReadonlyMap<string, number>): Float32Array {
-  const entries = tfidfEntries(counts, (t) => {
-    const row = termIndex.get(t);
-    return row === undefined ? undefined : { row, idf: model.idf[row]! };
-  });
-  return foldIn(
-    entries.map((e) => ({ weight: e.weight, vector: model.projection.subarray(e.row * model.dim, (e.row + 1) * model.dim) })),
-    model.dim,
-  );
+/** The vector scaled to unit length, as float32; all zeros stay zeros. */
+export function normalised(v: Float64Array): Float32Array {
+  let norm = 0;
+  for (let c = 0; c < v.length; c++) norm += v[c]! ** 2;
+  norm = Math.sqrt(norm);
+  return Float32Array.from(v, (x) => (norm > 0 ? x / norm : 0));
 }

@@ -3,40 +3,35 @@ import { countSearchRows, insertActiveModel, insertModelTerms, loadModelTerms, s
 import { termCounts, tokenizeText } from '../search/tokenizeText.js';
 import type { WeightedTerm } from '../search/searchQuery.js';
 import type { Embedder } from './embedder.js';
-import { fitLsa, foldIn, LSA_DEFAULTS, type LsaOptions } from './lsaModel.js';
+import { CountTable } from './countTable.js';
+import { fitLsa, foldIn, LSA_DEFAULTS, normalised, type LsaModel, type LsaOptions } from './lsaModel.js';
 
 interface TermRow {
   idf: number;
   vec: Float32Array;
 }
 
-/** Token counts per outcome id. */
-export type CorpusCounts = ReadonlyMap<number, ReadonlyMap<string, number>>;
-
 /**
  * Fits the offline LSA model on the token counts of every indexed outcome and stores it as the
  * active model. `known` (counts the caller already has, e.g. from the import that just indexed
  * them) spares reading the postings back when it covers the whole index. Returns the new
- * model's row id, its in-memory vocabulary and the counts it was fitted on (to embed them).
+ * model's row id, its dimension and an embedder of the outcomes it was fitted on.
  */
 export async function fitOfflineModel(
   db: Db,
   options: LsaOptions = {},
-  known?: CorpusCounts,
-): Promise<{ modelId: number; vocabulary: Map<string, TermRow>; dim: number; counts: CorpusCounts } | undefined> {
-  let counts: CorpusCounts;
+  known?: CountTable,
+): Promise<{ modelId: number; dim: number; embedFitted: (outcomeId: number) => Float32Array } | undefined> {
+  let counts: CountTable;
   if (known && known.size > 0 && known.size === (await countSearchRows(db))) {
     counts = known;
   } else {
-    const read = new Map<number, Map<string, number>>();
-    for await (const page of streamPostings(db)) for (const d of page) read.set(d.outcomeId, d.terms);
-    counts = read;
+    counts = new CountTable();
+    for await (const page of streamPostings(db)) for (const d of page) counts.set(d.outcomeId, d.terms);
   }
-  const model = fitLsa([...counts.values()], options);
+  const model = fitLsa(counts, options);
   // A handful of documents shares no term twice: no latent axis to fit, search stays lexical.
   if (model.dim === 0) return undefined;
-  const vocabulary = new Map<string, TermRow>();
-  model.terms.forEach((t, i) => vocabulary.set(t, { idf: model.idf[i]!, vec: model.projection.subarray(i * model.dim, (i + 1) * model.dim) }));
   const settings = { ...LSA_DEFAULTS, ...options };
   const modelId = await db.transaction(async (tx) => {
     const id = await insertActiveModel(tx, {
@@ -49,11 +44,37 @@ export async function fitOfflineModel(
     await insertModelTerms(tx, id, { terms: model.terms, idf: model.idf, vectors: model.projection, dim: model.dim });
     return id;
   });
-  return { modelId, vocabulary, dim: model.dim, counts };
+  return { modelId, dim: model.dim, embedFitted: fittedEmbedder(model, counts) };
+}
+
+/**
+ * Embeds the outcomes a model was just fitted on from their packed counts: the same sublinear
+ * TF × IDF fold-in as embedCounts, reading term rows by id instead of looking up each term.
+ */
+function fittedEmbedder(model: LsaModel, table: CountTable): (outcomeId: number) => Float32Array {
+  const rowOf = new Int32Array(table.terms.length).fill(-1);
+  model.terms.forEach((t, row) => {
+    const id = table.termId(t);
+    if (id !== undefined) rowOf[id] = row;
+  });
+  const { dim, idf, projection } = model;
+  const sum = new Float64Array(dim);
+  return (outcomeId) => {
+    sum.fill(0);
+    const counts = table.row(outcomeId);
+    counts?.ids.forEach((id, p) => {
+      const row = rowOf[id]!;
+      const c = counts.counts[p]!;
+      if (row < 0 || c <= 0) return;
+      const weight = (1 + Math.log(c)) * idf[row]!;
+      for (let k = 0, at = row * dim; k < dim; k++) sum[k]! += weight * projection[at + k]!;
+    });
+    return normalised(sum);
+  };
 }
 
 /** Embeds token counts with an in-memory vocabulary (sublinear TF × IDF folded into the latent space). */
-export function embedCounts(vocabulary: ReadonlyMap<string, TermRow>, counts: ReadonlyMap<string, number>, dim: number): Float32Array {
+function embedCounts(vocabulary: ReadonlyMap<string, TermRow>, counts: ReadonlyMap<string, number>, dim: number): Float32Array {
   const entries: { weight: number; vector: Float32Array }[] = [];
   for (const [t, c] of counts) {
     const row = vocabulary.get(t);

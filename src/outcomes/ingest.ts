@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Db, Queryable } from '../../storage/db.js';
 import { upsertOutcomes } from '../../storage/repositories/outcomes.js';
 import {
@@ -13,9 +14,14 @@ import { outcomeSchema, type Outcome } from './outcome.js';
 import type { SourceRow } from './readers/sourceRow.js';
 
 /** Keeps a search index in step with imports (implemented by search: embeddings + full text). */
-export interface OutcomeIndexer {
-  /** Called inside each batch's transaction with the ids of rows added or updated in it. */
-  indexBatch(tx: Queryable, outcomeIds: number[]): Promise<void>;
+export interface OutcomeIndexer<Prepared = unknown> {
+  /**
+   * Called for each batch before its transaction opens, with one value back per outcome: work
+   * that needs no database (tokenising) runs here, while the previous batch is still being written.
+   */
+  prepare?(outcomes: readonly Outcome[]): Prepared[];
+  /** Called inside each batch's transaction with the ids of rows added or updated in it and what `prepare` made of each. */
+  indexBatch(tx: Queryable, outcomeIds: number[], prepared: Prepared[]): Promise<void>;
   /** Called once after all batches (e.g. to refit a model, build an HNSW index). */
   finish(db: Db, summary: IngestSummary): Promise<void>;
 }
@@ -49,10 +55,11 @@ export interface IngestOptions {
 }
 
 const KEPT_ERRORS = 1_000;
+const PREPARE_SLICE = 50;
 /** /imports shows a few; the rest are in the CLI output. */
 const STORED_ERRORS = 50;
 
-type Prepared = Outcome & { contentHash: string };
+type HashedOutcome = Outcome & { contentHash: string };
 
 /**
  * Validates rows and upserts them by source id, one transaction per batch: a killed import
@@ -71,7 +78,7 @@ export async function ingestOutcomes(
   const importId = await startImport(db, { source: options.source, personId: options.actorPersonId, actor: options.actor });
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
   const errors: IngestSummary['errors'] = [];
-  let pending: Prepared[] = [];
+  let pending: HashedOutcome[] = [];
   const pendingIds = new Set<string>();
 
   const reject = (line: number, reason: string) => {
@@ -79,20 +86,39 @@ export async function ingestOutcomes(
     if (errors.length < KEPT_ERRORS) errors.push({ line, reason });
   };
 
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    pendingIds.clear();
+  const write = async (batch: HashedOutcome[], prepared: unknown[]) => {
     const delta = await db.transaction(async (tx) => {
       const written = await upsertOutcomes(tx, batch);
-      if (indexer && written.length > 0) await indexer.indexBatch(tx, written.map((w) => w.id));
+      if (indexer && written.length > 0) {
+        const position = new Map(batch.map((o, i) => [o.sourceId, i]));
+        await indexer.indexBatch(tx, written.map((w) => w.id), written.map((w) => prepared[position.get(w.sourceId)!]));
+      }
       const added = written.filter((w) => w.inserted).length;
       const d = { added, updated: written.length - added, unchanged: batch.length - written.length };
       await recordImportProgress(tx, importId, add(counts, d), errors.slice(0, STORED_ERRORS));
       return d;
     });
     Object.assign(counts, add(counts, delta));
+  };
+  // One batch is written while the next is read and prepared (on a PostgreSQL server the two
+  // then run on different cores); batches still commit one after another, in file order.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingIds.clear();
+    const prepared: unknown[] = [];
+    if (indexer?.prepare) {
+      // In slices, letting the batch being written take its turns (query replies) in between.
+      for (let at = 0; at < batch.length; at += PREPARE_SLICE) {
+        prepared.push(...indexer.prepare(batch.slice(at, at + PREPARE_SLICE)));
+        await setImmediate();
+      }
+    }
+    await writing;
+    writing = write(batch, prepared);
+    writing.catch(() => {}); // awaited by the next flush or below; not unhandled meanwhile
   };
 
   try {
@@ -117,6 +143,7 @@ export async function ingestOutcomes(
       options.onProgress?.(done);
     }
     await flush();
+    await writing;
     const summary: IngestSummary = {
       source: options.source,
       ...counts,
@@ -131,6 +158,7 @@ export async function ingestOutcomes(
     await finishImport(db, importId, { status: 'finished' });
     return summary;
   } catch (err) {
+    await writing.catch(() => {}); // a batch still being written ends (committed or not) before the run is recorded
     await recordImportProgress(db, importId, counts, errors.slice(0, STORED_ERRORS))
       .then(() => finishImport(db, importId, { status: 'failed', failure: err instanceof Error ? err.message : String(err) }))
       .catch(() => {}); // the database may be what failed; the original error matters more

@@ -1,24 +1,32 @@
 import type { Queryable } from '../../storage/db.js';
-import { loadIndexableOutcomes, writeSearchRows } from '../../storage/repositories/searchIndex.js';
+import { loadIndexableOutcomes, writeSearchRows, type IndexableOutcome } from '../../storage/repositories/searchIndex.js';
 import { searchableText } from './searchableText.js';
 import { termCounts, tokenizeText } from './tokenizeText.js';
 
+/** What the lexical index keeps of one outcome: its token counts and length. */
+export interface OutcomeTerms {
+  terms: Map<string, number>;
+  docLen: number;
+}
+
+/** Tokenises an outcome's searchable text (no database: imports do it before a batch's transaction). */
+export function outcomeTerms(o: Pick<IndexableOutcome, 'title' | 'abstract' | 'keywords'>): OutcomeTerms {
+  const tokens = tokenizeText(searchableText(o));
+  return { terms: termCounts(tokens), docLen: tokens.length };
+}
+
 /**
- * Tokenises the given outcomes and replaces their lexical index rows (embeddings come later).
- * Returns each outcome's token counts (the import keeps them for fitting the offline model).
+ * Tokenises the given stored outcomes and replaces their lexical index rows (embeddings come
+ * later). Returns each outcome's token counts (the import keeps them for fitting the offline model).
  */
 export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
-  const counts = new Map<number, Map<string, number>>();
-  if (ids.length === 0) return counts;
+  if (ids.length === 0) return new Map();
   const outcomes = await loadIndexableOutcomes(q, ids);
-  await writeSearchRows(
-    q,
-    outcomes.map((o) => {
-      const tokens = tokenizeText(searchableText(o));
-      const terms = termCounts(tokens);
-      counts.set(o.id, terms);
-      return { outcomeId: o.id, terms, docLen: tokens.length };
-    }),
-  );
-  return counts;
+  return writeOutcomeTerms(q, outcomes.map((o) => o.id), outcomes.map(outcomeTerms));
+}
+
+/** Writes the lexical index rows of outcomes already tokenised; returns their token counts by id. */
+export async function writeOutcomeTerms(q: Queryable, ids: readonly number[], terms: readonly OutcomeTerms[]): Promise<Map<number, Map<string, number>>> {
+  await writeSearchRows(q, ids.map((outcomeId, i) => ({ outcomeId, terms: terms[i]!.terms, docLen: terms[i]!.docLen })));
+  return new Map(ids.map((id, i) => [id, terms[i]!.terms]));
 }

@@ -14,7 +14,8 @@ import {
 import { activeEmbeddingModel, countSearchRows, deleteInactiveModels, insertActiveModel } from '../../storage/repositories/searchModels.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
 import type { EmbeddingSettings } from '../embeddings/embeddingSettings.js';
-import { embedCounts, fitOfflineModel, type CorpusCounts } from '../embeddings/offlineEmbedder.js';
+import type { CountTable } from '../embeddings/countTable.js';
+import { fitOfflineModel } from '../embeddings/offlineEmbedder.js';
 import { indexOutcomeText } from './indexOutcomes.js';
 import { searchableText } from './searchableText.js';
 
@@ -28,7 +29,7 @@ export interface RefreshOptions {
   /** More missing vectors than this: drop the HNSW index, embed, build it again. */
   rebuildThreshold?: number;
   /** Token counts already at hand (the import that just indexed them): the fit reads no postings back when they cover the index. */
-  termCounts?: CorpusCounts;
+  termCounts?: CountTable;
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Called with the report when done (e.g. to log the stage timings). */
   onReport?: (report: RefreshReport) => void;
@@ -122,8 +123,7 @@ async function refreshVectors(
     let vectors: (Float32Array | null)[];
     if (fitted) {
       // The counts the model was just fitted on: no postings read back, no text tokenised again.
-      const { vocabulary, dim, counts } = fitted;
-      vectors = ids.map((id) => embedCounts(vocabulary, counts.get(id) ?? new Map(), dim));
+      vectors = ids.map(fitted.embedFitted);
     } else {
       const outcomes = await loadIndexableOutcomes(db, ids);
       const byId = new Map(outcomes.map((o) => [o.id, searchableText(o)]));

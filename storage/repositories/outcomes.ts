@@ -54,7 +54,7 @@ const UPSERT_SQL = `
     ${COLUMNS.filter(([c]) => c !== 'source_id').map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')},
     updated_at = now()
   WHERE o.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-  RETURNING id, (xmax = 0) AS inserted`;
+  RETURNING id, source_id, (xmax = 0) AS inserted`;
 
 /**
  * Inserts new outcomes and updates those whose content hash changed, in one statement.
@@ -64,7 +64,7 @@ const UPSERT_SQL = `
 export async function upsertOutcomes(
   tx: Queryable,
   rows: readonly (OutcomeValues & { contentHash: string })[],
-): Promise<{ id: number; inserted: boolean }[]> {
+): Promise<{ id: number; sourceId: string; inserted: boolean }[]> {
   if (rows.length === 0) return [];
   const batch = rows.map((r) => ({
     source_id: r.sourceId,
@@ -83,8 +83,8 @@ export async function upsertOutcomes(
     language: r.language,
     content_hash: r.contentHash,
   }));
-  const res = await tx.query<{ id: string | number; inserted: boolean }>(UPSERT_SQL, [JSON.stringify(batch)]);
-  return res.rows.map((r) => ({ id: Number(r.id), inserted: r.inserted }));
+  const res = await tx.query<{ id: string | number; source_id: string; inserted: boolean }>(UPSERT_SQL, [JSON.stringify(batch)]);
+  return res.rows.map((r) => ({ id: Number(r.id), sourceId: r.source_id, inserted: r.inserted }));
 }
 
 /** The descriptive columns of an outcome row, as SELECTed by the repositories that read them. */

@@ -145,6 +145,24 @@ describe.each(testEngines)('ingestOutcomes on $name', (engine) => {
     expect(finished).toEqual([summary]);
   });
 
+  it('prepares each batch before its transaction and gives every written row what was prepared for it', async () => {
+    await ingestOutcomes(db, rowsOf([paper(1), paper(2)]), { source: 'first' });
+    const seen: { id: number; prepared: string }[] = [];
+    const indexer: OutcomeIndexer<string> = {
+      prepare: (outcomes) => outcomes.map((o) => `prepared ${o.sourceId}`),
+      async indexBatch(_tx, ids, prepared) {
+        ids.forEach((id, i) => seen.push({ id, prepared: prepared[i]! }));
+      },
+      finish: async () => {},
+    };
+    // P-1 is unchanged (not written), so the written rows are not the batch's first positions.
+    const summary = await ingestOutcomes(db, rowsOf([paper(1), paper(2, { title: 'Changed' }), paper(3), paper(4)]), { source: 'second', batchSize: 3, indexer });
+    expect(summary).toMatchObject({ added: 2, updated: 1, unchanged: 1 });
+    const sourceOf = async (id: number) => (await db.query<{ source_id: string }>('SELECT source_id FROM outcomes WHERE id = $1', [id])).rows[0]!.source_id;
+    const pairs = await Promise.all(seen.map(async (s) => [await sourceOf(s.id), s.prepared]));
+    expect(pairs).toEqual([['P-2', 'prepared P-2'], ['P-3', 'prepared P-3'], ['P-4', 'prepared P-4']]);
+  });
+
   it('stops between rows when aborted and records the run as failed', async () => {
     const controller = new AbortController();
     const records = Array.from({ length: 30 }, (_, i) => paper(i));

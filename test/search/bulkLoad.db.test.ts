@@ -28,6 +28,9 @@ describe.each(testEngines)('bulk loading the search index on $name', (engine) =>
   let db: Db;
   const lexicalIndexes = async () =>
     (await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1) ORDER BY 1`, [LEXICAL])).rows.map((r) => r.indexname);
+  /** Terms whose kept document frequency differs from a fresh count of their postings. */
+  const termStatsDrift = async () =>
+    (await db.query(`SELECT coalesce(k.term, f.term) AS term FROM term_stats k FULL JOIN (SELECT term, count(*) AS df FROM outcome_terms GROUP BY term) f USING (term) WHERE k.df IS DISTINCT FROM f.df`)).rows;
   beforeAll(async () => {
     db = await engine.open();
     await migrate(db);
@@ -38,10 +41,14 @@ describe.each(testEngines)('bulk loading the search index on $name', (engine) =>
     const indexer = createOutcomeIndexer({ provider: 'offline' });
     await expect(ingestOutcomes(db, source(OUTCOMES, 6), { source: 'cut', batchSize: 4, indexer })).rejects.toThrow('disk read error');
     expect(await lexicalIndexes()).toEqual([]);
+    // Document frequencies are counted once at the end of a bulk load: none yet, and search counts them itself.
+    expect((await db.query('SELECT 1 FROM term_stats')).rows).toEqual([]);
     const [hit] = await searchOutcomes({ db }, { text: 'recover heat from kiln exhaust', mode: 'lexical' });
     expect(hit?.sourceId).toBe('P-KILN');
     expect(await ensureSearchIndexes(db)).toBe(true);
     expect(await lexicalIndexes()).toEqual(LEXICAL);
+    expect(await termStatsDrift()).toEqual([]);
+    expect((await db.query('SELECT 1 FROM term_stats')).rows.length).toBeGreaterThan(0);
   });
 
   it('a completed import into an existing index keeps them, and postings stay unique', async () => {
@@ -57,6 +64,7 @@ describe.each(testEngines)('bulk loading the search index on $name', (engine) =>
     await db.exec('TRUNCATE outcomes CASCADE');
     await ingestOutcomes(db, source(OUTCOMES), { source: 'fresh', batchSize: 4, indexer: createOutcomeIndexer({ provider: 'offline' }) });
     expect(await lexicalIndexes()).toEqual(LEXICAL);
+    expect(await termStatsDrift()).toEqual([]);
     expect(await ensureSearchIndexes(db)).toBe(false);
   });
 });
