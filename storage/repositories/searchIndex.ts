@@ -199,5 +199,5 @@ export async function countIndexed(q: Queryable): Promise<{ indexed: number; emb
 
 /** Refreshes planner statistics after a bulk load, so postings are read through their index. */
 export async function analyzeSearchTables(q: Queryable): Promise<void> {
-  await q.exec('ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms; ANALYZE outcome_vectors; ANALYZE search_stats');
+  await q.exec('ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms; ANALYZE term_stats; ANALYZE outcome_vectors; ANALYZE search_stats');
 }

@@ -130,13 +130,10 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
 WITH q(term, qw) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
 settings AS (SELECT $9::float8 AS dense_weight, $10::float8 AS rrf_k), -- types every parameter, used or not
 stats AS (SELECT outcomes::float8 AS n, greatest(tokens::float8 / nullif(outcomes, 0), 1) AS avgdl FROM search_stats), -- kept by triggers (migration 014)
-df AS MATERIALIZED (
-  SELECT term, df FROM (
-    -- Kept by triggers (migration 015), except while a first import loads in bulk (dropLexicalIndexes):
-    -- a term it does not list is counted.
-    SELECT q.term, coalesce(s.df, (SELECT count(*) FROM outcome_terms t WHERE t.term = q.term))::float8 AS df
-    FROM q LEFT JOIN term_stats s USING (term)) d
-  WHERE df > 0),
+df AS MATERIALIZED ( -- kept by triggers (migration 015); counted while a first import loads in bulk and term_stats is empty (dropLexicalIndexes)
+  SELECT q.term, s.df::float8 AS df FROM q JOIN term_stats s USING (term) WHERE s.df > 0
+  UNION ALL
+  SELECT q.term, count(*)::float8 FROM q JOIN outcome_terms t USING (term) WHERE NOT EXISTS (SELECT FROM term_stats) GROUP BY q.term),
 w AS MATERIALIZED (
   SELECT q.term, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w,
          sum(df.df) OVER (ORDER BY df.df, q.term) AS cum -- postings read if the terms up to this one are read in full
