@@ -76,7 +76,7 @@ function tfidfRows(docs: readonly { ids: Int32Array; counts: Int32Array }[], ind
       const j = index[id]!;
       if (j < 0) return;
       cols.push(j);
-      vals.push((1 + Math.log(d.counts[p]!)) * idf[j]!);
+      vals.push(termWeight(d.counts[p]!, idf[j]!));
     });
     let norm = 0;
     for (let p = start; p < vals.length; p++) norm += vals[p]! ** 2;
@@ -85,6 +85,11 @@ function tfidfRows(docs: readonly { ids: Int32Array; counts: Int32Array }[], ind
     indptr[i + 1] = cols.length;
   });
   return { rows: docs.length, cols: idf.length, indptr, indices: Int32Array.from(cols), values: Float32Array.from(vals) };
+}
+
+/** A term's weight in a document or query: sublinear TF × IDF. */
+export function termWeight(count: number, idf: number): number {
+  return (1 + Math.log(count)) * idf;
 }
 
 /** Folds weighted term rows into the latent space and normalises; all zeros when no term is known. */

@@ -4,7 +4,7 @@ import { termCounts, tokenizeText } from '../search/tokenizeText.js';
 import type { WeightedTerm } from '../search/searchQuery.js';
 import type { Embedder } from './embedder.js';
 import { CountTable } from './countTable.js';
-import { fitLsa, foldIn, LSA_DEFAULTS, normalised, type LsaModel, type LsaOptions } from './lsaModel.js';
+import { fitLsa, foldIn, LSA_DEFAULTS, normalised, termWeight, type LsaModel, type LsaOptions } from './lsaModel.js';
 
 interface TermRow {
   idf: number;
@@ -66,7 +66,7 @@ function fittedEmbedder(model: LsaModel, table: CountTable): (outcomeId: number)
       const row = rowOf[id]!;
       const c = counts.counts[p]!;
       if (row < 0 || c <= 0) return;
-      const weight = (1 + Math.log(c)) * idf[row]!;
+      const weight = termWeight(c, idf[row]!);
       for (let k = 0, at = row * dim; k < dim; k++) sum[k]! += weight * projection[at + k]!;
     });
     return normalised(sum);
@@ -78,7 +78,7 @@ function embedCounts(vocabulary: ReadonlyMap<string, TermRow>, counts: ReadonlyM
   const entries: { weight: number; vector: Float32Array }[] = [];
   for (const [t, c] of counts) {
     const row = vocabulary.get(t);
-    if (row && c > 0) entries.push({ weight: (1 + Math.log(c)) * row.idf, vector: row.vec });
+    if (row && c > 0) entries.push({ weight: termWeight(c, row.idf), vector: row.vec });
   }
   return foldIn(entries, dim);
 }

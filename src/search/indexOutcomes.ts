@@ -15,18 +15,14 @@ export function outcomeTerms(o: Pick<IndexableOutcome, 'title' | 'abstract' | 'k
   return { terms: termCounts(tokens), docLen: tokens.length };
 }
 
-/**
- * Tokenises the given stored outcomes and replaces their lexical index rows (embeddings come
- * later). Returns each outcome's token counts (the import keeps them for fitting the offline model).
- */
-export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
-  if (ids.length === 0) return new Map();
+/** Tokenises the given stored outcomes and replaces their lexical index rows (embeddings come later). */
+export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   const outcomes = await loadIndexableOutcomes(q, ids);
-  return writeOutcomeTerms(q, outcomes.map((o) => o.id), outcomes.map(outcomeTerms));
+  await writeOutcomeTerms(q, outcomes.map((o) => o.id), outcomes.map(outcomeTerms));
 }
 
-/** Writes the lexical index rows of outcomes already tokenised; returns their token counts by id. */
-export async function writeOutcomeTerms(q: Queryable, ids: readonly number[], terms: readonly OutcomeTerms[]): Promise<Map<number, Map<string, number>>> {
+/** Writes the lexical index rows of outcomes already tokenised (`terms[i]` belongs to `ids[i]`). */
+export async function writeOutcomeTerms(q: Queryable, ids: readonly number[], terms: readonly OutcomeTerms[]): Promise<void> {
   await writeSearchRows(q, ids.map((outcomeId, i) => ({ outcomeId, terms: terms[i]!.terms, docLen: terms[i]!.docLen })));
-  return new Map(ids.map((id, i) => [id, terms[i]!.terms]));
 }

@@ -22,7 +22,8 @@ export function createOutcomeIndexer(settings: EmbeddingSettings, options: Refre
       // Into an empty index: load without the lexical indexes, built once at the end (finish).
       if (firstBatch && (await countSearchRows(tx)) === 0) await dropLexicalIndexes(tx);
       firstBatch = false;
-      for (const [id, terms] of await writeOutcomeTerms(tx, outcomeIds, prepared)) counts.set(id, terms);
+      await writeOutcomeTerms(tx, outcomeIds, prepared);
+      outcomeIds.forEach((id, i) => counts.set(id, prepared[i]!.terms));
     },
     async finish(db: Db, _summary: IngestSummary) {
       const termCounts = counts;

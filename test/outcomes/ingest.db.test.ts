@@ -39,7 +39,7 @@ describe.each(testEngines)('ingestOutcomes on $name', (engine) => {
 
   it('removes an outcome\'s search postings with the outcome, and all of them when the store is emptied', async () => {
     const indexer: OutcomeIndexer = {
-      indexBatch: (tx, ids) => indexOutcomeText(tx, ids).then(() => undefined),
+      indexBatch: (tx, ids) => indexOutcomeText(tx, ids),
       finish: async () => {},
     };
     await ingestOutcomes(db, rowsOf([paper(1), paper(2)]), { source: 'postings', indexer });
