@@ -87,9 +87,13 @@ function tfidfRows(docs: readonly { ids: Int32Array; counts: Int32Array }[], ind
   return { rows: docs.length, cols: idf.length, indptr, indices: Int32Array.from(cols), values: Float32Array.from(vals) };
 }
 
-/** A term's weight in a document or query: sublinear TF × IDF. */
+/**
+ * A term's weight in a document or query: sublinear TF × IDF. Query expansion terms carry
+ * fractional counts: below 1 the weight is linear in the count (continuous and smooth at 1),
+ * since 1 + ln(count) turns negative below 1/e and would push the query away from the term.
+ */
 export function termWeight(count: number, idf: number): number {
-  return (1 + Math.log(count)) * idf;
+  return (count < 1 ? count : 1 + Math.log(count)) * idf;
 }
 
 /** Folds weighted term rows into the latent space and normalises; all zeros when no term is known. */
