@@ -27,74 +27,146 @@ export async function copyRows(q: Queryable, copy: string, columns: readonly Cop
 
 /** The rows as complete binary COPY payloads of about CHUNK_BYTES each (at least one, maybe with no rows). */
 export function* binaryCopyChunks(columns: readonly CopyColumn[], rows: Iterable<readonly CopyValue[]>, chunkBytes = CHUNK_BYTES): Generator<Buffer> {
-  let buf = Buffer.allocUnsafe(chunkBytes + (1 << 16));
-  let at = HEADER.copy(buf, 0);
-  let inChunk = 0;
-  const room = (n: number) => {
-    if (at + n + 2 <= buf.length) return; // keep 2 bytes for the trailer
-    const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + n + 2));
-    buf.copy(bigger, 0, 0, at);
-    buf = bigger;
-  };
-  const finish = () => {
-    at = buf.writeInt16BE(-1, at);
-    return Buffer.from(buf.subarray(0, at));
-  };
+  const w = new CopyWriter(chunkBytes);
   for (const row of rows) {
-    if (inChunk > 0 && at >= chunkBytes) {
-      yield finish();
-      at = HEADER.copy(buf, 0);
-      inChunk = 0;
-    }
-    inChunk++;
-    room(2);
-    at = buf.writeInt16BE(columns.length, at);
+    w.row(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const value = row[i] ?? null;
       if (value === null) {
-        room(4);
-        at = buf.writeInt32BE(-1, at);
+        w.null();
         continue;
       }
       switch (columns[i]) {
-        case 'int8': {
-          // Two 32-bit halves: exact for every safe integer, without a BigInt per value.
-          const n = value as number;
-          room(12);
-          at = buf.writeInt32BE(8, at);
-          at = buf.writeInt32BE(Math.floor(n / 4_294_967_296), at);
-          at = buf.writeUInt32BE(n >>> 0, at);
+        case 'int8':
+          w.int8(value as number);
           break;
-        }
         case 'int4':
-          room(8);
-          at = buf.writeInt32BE(4, at);
-          at = buf.writeInt32BE(value as number, at);
+          w.int4(value as number);
           break;
         case 'float4':
-          room(8);
-          at = buf.writeInt32BE(4, at);
-          at = buf.writeFloatBE(value as number, at);
+          w.float4(value as number);
           break;
-        case 'text': {
-          const text = value as string;
-          room(4 + text.length * 3); // at most 3 UTF-8 bytes per UTF-16 unit
-          const bytes = buf.write(text, at + 4);
-          buf.writeInt32BE(bytes, at);
-          at += 4 + bytes;
+        case 'text':
+          w.text(value as string);
           break;
-        }
-        case 'vector': {
-          const v = value as ArrayLike<number>;
-          room(8 + v.length * 4);
-          at = buf.writeInt32BE(4 + v.length * 4, at);
-          at = buf.writeInt16BE(v.length, at);
-          at = buf.writeInt16BE(0, at);
-          for (let j = 0; j < v.length; j++) at = buf.writeFloatBE(v[j]!, at);
+        case 'vector':
+          w.vector(value as ArrayLike<number>);
           break;
-        }
       }
     }
+    if (w.pending) yield* w.take();
   }
-  yield finish();
+  yield* w.end();
+}
+
+/**
+ * Writes binary COPY rows field by field into payloads of about `chunkBytes` each; `take()`
+ * hands over the payloads completed so far, `end()` the rest. For callers that write many rows
+ * of one shape and can reuse encoded values (the postings repeat each term's bytes).
+ */
+export class CopyWriter {
+  private buf: Buffer;
+  private at: number;
+  private rows = 0;
+  private done: Buffer[] = [];
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.buf = Buffer.allocUnsafe(chunkBytes + (1 << 16));
+    this.at = HEADER.copy(this.buf, 0);
+  }
+
+  /** Starts a row of `fields` fields, closing the current payload first when it is full. */
+  row(fields: number): void {
+    if (this.rows > 0 && this.at >= this.chunkBytes) {
+      this.done.push(this.finish());
+      this.at = HEADER.copy(this.buf, 0);
+      this.rows = 0;
+    }
+    this.rows++;
+    this.room(2);
+    this.at = this.buf.writeInt16BE(fields, this.at);
+  }
+
+  null(): void {
+    this.room(4);
+    this.at = this.buf.writeInt32BE(-1, this.at);
+  }
+
+  /** Two 32-bit halves: exact for every safe integer, without a BigInt per value. */
+  int8(n: number): void {
+    this.room(12);
+    this.at = this.buf.writeInt32BE(8, this.at);
+    this.at = this.buf.writeInt32BE(Math.floor(n / 4_294_967_296), this.at);
+    this.at = this.buf.writeUInt32BE(n >>> 0, this.at);
+  }
+
+  int4(n: number): void {
+    this.room(8);
+    this.at = this.buf.writeInt32BE(4, this.at);
+    this.at = this.buf.writeInt32BE(n, this.at);
+  }
+
+  float4(n: number): void {
+    this.room(8);
+    this.at = this.buf.writeInt32BE(4, this.at);
+    this.at = this.buf.writeFloatBE(n, this.at);
+  }
+
+  text(text: string): void {
+    this.room(4 + text.length * 3); // at most 3 UTF-8 bytes per UTF-16 unit
+    const bytes = this.buf.write(text, this.at + 4);
+    this.buf.writeInt32BE(bytes, this.at);
+    this.at += 4 + bytes;
+  }
+
+  /** A text value already encoded as UTF-8: bytes[from, to). */
+  utf8(bytes: Buffer, from = 0, to = bytes.length): void {
+    this.room(4 + to - from);
+    const buf = this.buf;
+    let at = buf.writeInt32BE(to - from, this.at);
+    // Byte by byte: terms are short, and Buffer#copy of a range allocates a view per call.
+    for (let j = from; j < to; j++) buf[at++] = bytes[j]!;
+    this.at = at;
+  }
+
+  /** pgvector's binary form: int16 dimensions, int16 unused, float4 values. */
+  vector(v: ArrayLike<number>): void {
+    this.room(8 + v.length * 4);
+    this.at = this.buf.writeInt32BE(4 + v.length * 4, this.at);
+    this.at = this.buf.writeInt16BE(v.length, this.at);
+    this.at = this.buf.writeInt16BE(0, this.at);
+    for (let j = 0; j < v.length; j++) this.at = this.buf.writeFloatBE(v[j]!, this.at);
+  }
+
+  /** Whether a completed payload waits to be taken. */
+  get pending(): boolean {
+    return this.done.length > 0;
+  }
+
+  /** Payloads completed since the last call. */
+  take(): Buffer[] {
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  /** Every payload not yet taken, the current one closed (at least one payload overall). */
+  end(): Buffer[] {
+    const out = [...this.take(), this.finish()];
+    this.at = HEADER.copy(this.buf, 0);
+    this.rows = 0;
+    return out;
+  }
+
+  private room(n: number): void {
+    if (this.at + n + 2 <= this.buf.length) return; // keep 2 bytes for the trailer
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n + 2));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.buf = bigger;
+  }
+
+  private finish(): Buffer {
+    const end = this.buf.writeInt16BE(-1, this.at);
+    return Buffer.from(this.buf.subarray(0, end));
+  }
 }

@@ -99,8 +99,24 @@ export function termWeight(count: number, idf: number): number {
 /** Folds weighted term rows into the latent space and normalises; all zeros when no term is known. */
 export function foldIn(entries: readonly { weight: number; vector: ArrayLike<number> }[], dim: number): Float32Array {
   const out = new Float64Array(dim);
-  for (const { weight, vector } of entries) for (let c = 0; c < dim; c++) out[c]! += weight * vector[c]!;
+  for (const { weight, vector } of entries) addScaled(out, weight, vector, 0, dim);
   return normalised(out);
+}
+
+/**
+ * out[0..dim) += weight × src[from..from+dim): the fold-in's inner loop, four lanes at a time
+ * (V8 runs the unrolled loop about a third faster; embedding 100,000 outcomes spends most of its
+ * time here).
+ */
+export function addScaled(out: Float64Array, weight: number, src: ArrayLike<number>, from: number, dim: number): void {
+  let k = 0;
+  for (; k + 3 < dim; k += 4) {
+    out[k]! += weight * src[from + k]!;
+    out[k + 1]! += weight * src[from + k + 1]!;
+    out[k + 2]! += weight * src[from + k + 2]!;
+    out[k + 3]! += weight * src[from + k + 3]!;
+  }
+  for (; k < dim; k++) out[k]! += weight * src[from + k]!;
 }
 
 /** The vector scaled to unit length, as float32; all zeros stay zeros. */

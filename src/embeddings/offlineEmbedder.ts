@@ -4,7 +4,7 @@ import { termCounts, tokenizeText } from '../search/tokenizeText.js';
 import type { WeightedTerm } from '../search/searchQuery.js';
 import type { Embedder } from './embedder.js';
 import { CountTable } from './countTable.js';
-import { fitLsa, foldIn, LSA_DEFAULTS, normalised, termWeight, type LsaModel, type LsaOptions } from './lsaModel.js';
+import { addScaled, fitLsa, foldIn, LSA_DEFAULTS, normalised, termWeight, type LsaModel, type LsaOptions } from './lsaModel.js';
 
 interface TermRow {
   idf: number;
@@ -62,13 +62,13 @@ function fittedEmbedder(model: LsaModel, table: CountTable): (outcomeId: number)
   return (outcomeId) => {
     sum.fill(0);
     const counts = table.row(outcomeId);
-    counts?.ids.forEach((id, p) => {
-      const row = rowOf[id]!;
-      const c = counts.counts[p]!;
-      if (row < 0 || c <= 0) return;
-      const weight = termWeight(c, idf[row]!);
-      for (let k = 0, at = row * dim; k < dim; k++) sum[k]! += weight * projection[at + k]!;
-    });
+    if (counts) {
+      for (let p = 0; p < counts.ids.length; p++) {
+        const row = rowOf[counts.ids[p]!]!;
+        const c = counts.counts[p]!;
+        if (row >= 0 && c > 0) addScaled(sum, termWeight(c, idf[row]!), projection, row * dim, dim);
+      }
+    }
     return normalised(sum);
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../storage/db.js';
-import { binaryCopyChunks, copyRows } from '../../storage/binaryCopy.js';
+import { binaryCopyChunks, copyRows, CopyWriter } from '../../storage/binaryCopy.js';
 import { testEngines } from '../support/testDb.js';
 
 describe.each(testEngines)('binary COPY on $name', (engine) => {
@@ -54,5 +54,22 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
       "SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct, max(v::text) FILTER (WHERE id = 5099) AS v FROM copied WHERE id BETWEEN 100 AND 5099",
     );
     expect(back.rows[0]).toEqual({ n: 5_000, distinct: 5_000, v: '[4999,1]' });
+  });
+
+  it('writes pre-encoded UTF-8 slices as text values (the postings reuse each term\'s bytes)', async () => {
+    const words = ['冷库', 'heat', 'é'];
+    const utf8 = Buffer.from(words.join('\n'));
+    const w = new CopyWriter();
+    let from = 0;
+    words.forEach((word, i) => {
+      const to = from + Buffer.byteLength(word);
+      w.row(2);
+      w.int8(9_001 + i);
+      w.utf8(utf8, from, to);
+      from = to + 1;
+    });
+    for (const chunk of w.end()) await db.copyFrom('COPY copied (id, label)', chunk);
+    const back = await db.query<{ label: string }>('SELECT label FROM copied WHERE id BETWEEN 9001 AND 9003 ORDER BY id');
+    expect(back.rows.map((r) => r.label)).toEqual(words);
   });
 });
