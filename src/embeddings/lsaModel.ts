@@ -58,11 +58,9 @@ export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations });
   const k = svd.k;
   const projection = new Float32Array(terms.length * k);
-  for (let c = 0; c < k; c++) {
-    // Axes with (numerically) no variance would be blown up by Σ^-α: they get no weight.
-    const scale = svd.sigma[c]! > svd.sigma[0]! * 1e-4 ? svd.sigma[c]! ** -sigmaPower : 0;
-    for (let r = 0; r < terms.length; r++) projection[r * k + c] = svd.v[r * k + c]! * scale;
-  }
+  // Axes with (numerically) no variance would be blown up by Σ^-α: they get no weight.
+  const scale = Float64Array.from(svd.sigma, (s) => (s > svd.sigma[0]! * 1e-4 ? s ** -sigmaPower : 0));
+  for (let at = 0; at < projection.length; at += k) for (let c = 0; c < k; c++) projection[at + c] = svd.v[at + c]! * scale[c]!;
   return { terms, idf, projection, dim: k };
 }
 

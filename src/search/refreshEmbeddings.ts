@@ -136,12 +136,13 @@ async function refreshVectors(
   lap('embed');
   if (rebuild) {
     options.onProgress?.('building the vector index', 0, 1);
-    await createVectorIndex(db, model.dim);
+    // On a PostgreSQL server the lexical tables are analysed while the index is built.
+    await Promise.all([createVectorIndex(db, model.dim), analyzeSearchTables(db, 'lexical')]);
     lap('vector_index');
   }
   if (fitted || wantSwitch) await deleteInactiveModels(db);
   if (rebuild) {
-    await analyzeSearchTables(db);
+    await analyzeSearchTables(db, 'vectors');
     lap('analyze');
   }
   return { model: `${model.provider} ${model.name}`, fitted: Boolean(fitted), embedded: done, indexRebuilt: rebuild, seconds };

@@ -233,7 +233,11 @@ export async function countIndexed(q: Queryable): Promise<{ indexed: number; emb
   return res.rows[0] ?? { indexed: 0, embedded: 0 };
 }
 
-/** Refreshes planner statistics after a bulk load, so postings are read through their index. */
-export async function analyzeSearchTables(q: Queryable): Promise<void> {
-  await q.exec('ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms; ANALYZE term_stats; ANALYZE outcome_vectors; ANALYZE search_stats');
+/**
+ * Refreshes planner statistics after a bulk load, so postings are read through their index:
+ * the lexical tables, or the vectors (apart, because ANALYZE waits for an index build on the
+ * same table to end, and the lexical tables need not wait for the vector index).
+ */
+export async function analyzeSearchTables(q: Queryable, side: 'lexical' | 'vectors'): Promise<void> {
+  await q.exec(side === 'vectors' ? 'ANALYZE outcome_vectors' : 'ANALYZE outcomes; ANALYZE outcome_search; ANALYZE outcome_terms; ANALYZE term_stats; ANALYZE search_stats');
 }
