@@ -247,7 +247,7 @@ function symmetricEigen(s: Float64Array, l: number): { values: Float64Array; vec
  * Fills `out` with random signs (±1) from a seeded xorshift generator, 32 per draw, so a refit on
  * the same corpus is reproducible. A Rademacher test matrix serves the range finder as well as a
  * Gaussian one (Halko et al. §4.6) and costs no logarithms or cosines: at 40,000 terms × 272
- * columns the Gaussian draws took 0.6 s of a 4.8 s fit (same eval figures either way).
+ * columns the Gaussian draws took 0.6 s of a 4.8 s fit (hybrid eval figures the same within noise).
  */
 function randomSigns(out: Float32Array, seed: number): void {
   let x = seed >>> 0 || 1;
