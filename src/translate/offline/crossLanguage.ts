@@ -7,6 +7,14 @@ import type { SourceTerm } from './sourceTerms.js';
 
 /** How many dictionary senses of a headword count (later senses are rarer). */
 const MAX_SENSES = 4;
+/**
+ * Senses kept of each part when a word is looked up through its parts: fewer, since a part's
+ * senses are further from the word's meaning; co-occurrence weighting then picks among them.
+ * Measured with `liaison eval` on the enterprise needs' Chinese needs (hybrid, offline): 1, 2, 3,
+ * 4 and 6 senses gave recall@100 0.418, 0.442, 0.516, 0.489 and 0.461 on those answered in
+ * English, nDCG@10 0.200, 0.248, 0.248, 0.242, 0.243.
+ */
+const FALLBACK_SENSES = 3;
 
 /**
  * Chinese term → English words through CC-CEDICT. A word's weight is shared among its senses,
@@ -21,7 +29,7 @@ export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
   if (!senses.length) {
     let parts = subwords(term.term).filter((w) => w.length >= 2 && dict.has(w));
     if (!parts.length) parts = [...term.term].filter((ch) => dict.has(ch)); // 冷凝 → 冷 cold, 凝 condense
-    senses = parts.flatMap((p) => dict.glosses(p).slice(0, 2));
+    senses = parts.flatMap((p) => dict.glosses(p).slice(0, FALLBACK_SENSES));
     scale = 0.7;
   }
   const weights = new Map<string, number>();
