@@ -69,6 +69,7 @@ export class CopyWriter {
   private at: number;
   private rows = 0;
   private done: Buffer[] = [];
+  private closed = 0;
 
   constructor(private readonly chunkBytes = CHUNK_BYTES) {
     this.buf = Buffer.allocUnsafe(chunkBytes + (1 << 16));
@@ -79,6 +80,7 @@ export class CopyWriter {
   row(fields: number): void {
     if (this.rows > 0 && this.at >= this.chunkBytes) {
       this.done.push(this.finish());
+      this.closed++;
       this.at = HEADER.copy(this.buf, 0);
       this.rows = 0;
     }
@@ -95,9 +97,7 @@ export class CopyWriter {
   /** Two 32-bit halves: exact for every safe integer, without a BigInt per value. */
   int8(n: number): void {
     this.room(12);
-    this.at = this.buf.writeInt32BE(8, this.at);
-    this.at = this.buf.writeInt32BE(Math.floor(n / 4_294_967_296), this.at);
-    this.at = this.buf.writeUInt32BE(n >>> 0, this.at);
+    this.at = patchInt8(this.buf, this.at, n);
   }
 
   int4(n: number): void {
@@ -138,6 +138,18 @@ export class CopyWriter {
     for (let j = 0; j < v.length; j++) this.at = this.buf.writeFloatBE(v[j]!, this.at);
   }
 
+  /**
+   * Where the next field goes: the payload's number (counting from the first since the writer
+   * was made or last ended) and the byte offset in it, for fields filled in later (patchInt8).
+   */
+  get payloadNumber(): number {
+    return this.closed;
+  }
+
+  get offset(): number {
+    return this.at;
+  }
+
   /** Whether a completed payload waits to be taken. */
   get pending(): boolean {
     return this.done.length > 0;
@@ -155,6 +167,7 @@ export class CopyWriter {
     const out = [...this.take(), this.finish()];
     this.at = HEADER.copy(this.buf, 0);
     this.rows = 0;
+    this.closed = 0;
     return out;
   }
 
@@ -169,4 +182,11 @@ export class CopyWriter {
     const end = this.buf.writeInt16BE(-1, this.at);
     return Buffer.from(this.buf.subarray(0, end));
   }
+}
+
+/** Writes an int8 field (length, then the value in two 32-bit halves) at `at` in a payload; returns the offset after it. */
+export function patchInt8(payload: Buffer, at: number, n: number): number {
+  payload.writeInt32BE(8, at);
+  payload.writeInt32BE(Math.floor(n / 4_294_967_296), at + 4);
+  return payload.writeUInt32BE(n >>> 0, at + 8);
 }

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Db, Queryable } from '../../storage/db.js';
 import { upsertOutcomes } from '../../storage/repositories/outcomes.js';
 import {
@@ -17,9 +16,10 @@ import type { SourceRow } from './readers/sourceRow.js';
 export interface OutcomeIndexer<Prepared = unknown> {
   /**
    * Called for each batch before its transaction opens, with one value back per outcome: work
-   * that needs no database (tokenising) runs here, while the previous batch is still being written.
+   * that needs no database (tokenising) runs here, while the previous batch is still being
+   * written; long work should yield now and then, so that batch's queries get their replies.
    */
-  prepare?(outcomes: readonly Outcome[]): Prepared[];
+  prepare?(outcomes: readonly Outcome[]): Promise<Prepared[]>;
   /** Called inside each batch's transaction with the ids of rows added or updated in it and what `prepare` made of each. */
   indexBatch(tx: Queryable, outcomeIds: number[], prepared: Prepared[]): Promise<void>;
   /** Called once after all batches (e.g. to refit a model, build an HNSW index). */
@@ -55,7 +55,6 @@ export interface IngestOptions {
 }
 
 const KEPT_ERRORS = 1_000;
-const PREPARE_SLICE = 50;
 /** /imports shows a few; the rest are in the CLI output. */
 const STORED_ERRORS = 50;
 
@@ -108,14 +107,7 @@ export async function ingestOutcomes(
     const batch = pending;
     pending = [];
     pendingIds.clear();
-    const prepared: unknown[] = [];
-    if (indexer?.prepare) {
-      // In slices, letting the batch being written take its turns (query replies) in between.
-      for (let at = 0; at < batch.length; at += PREPARE_SLICE) {
-        prepared.push(...indexer.prepare(batch.slice(at, at + PREPARE_SLICE)));
-        await setImmediate();
-      }
-    }
+    const prepared = indexer?.prepare ? await indexer.prepare(batch) : [];
     await writing;
     writing = write(batch, prepared);
     writing.catch(() => {}); // awaited by the next flush or below; not unhandled meanwhile

@@ -19,10 +19,5 @@ export function outcomeTerms(o: Pick<IndexableOutcome, 'title' | 'abstract' | 'k
 export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   const outcomes = await loadIndexableOutcomes(q, ids);
-  await writeOutcomeTerms(q, outcomes.map((o) => o.id), outcomes.map(outcomeTerms));
-}
-
-/** Writes the lexical index rows of outcomes already tokenised (`terms[i]` belongs to `ids[i]`). */
-export async function writeOutcomeTerms(q: Queryable, ids: readonly number[], terms: readonly OutcomeTerms[]): Promise<void> {
-  await writeSearchRows(q, ids.map((outcomeId, i) => ({ outcomeId, terms: terms[i]!.terms, docLen: terms[i]!.docLen })));
+  await writeSearchRows(q, outcomes.map((o) => ({ outcomeId: o.id, ...outcomeTerms(o) })));
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import { copyRows, CopyWriter } from '../binaryCopy.js';
+import { copyRows, CopyWriter, patchInt8 } from '../binaryCopy.js';
 
 /** The text fields of outcomes that the search index is built from. */
 export interface IndexableOutcome {
@@ -36,8 +36,16 @@ export interface SearchRow {
   docLen: number;
 }
 
-/** Replaces the lexical search rows (lexemes, length, postings) of the given outcomes; their vectors are written separately. */
-export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]): Promise<void> {
+/**
+ * Replaces the lexical search rows (lexemes, length, postings) of the given outcomes; their
+ * vectors are written separately. `encoded`: the same rows' postings, encoded before the rows
+ * had ids (encodePostings), with the id of each encoded row; without it they are encoded here.
+ */
+export async function writeSearchRows(
+  q: Queryable,
+  rows: readonly SearchRow[],
+  encoded?: { postings: EncodedPostings; idOf: (row: number) => number },
+): Promise<void> {
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.outcomeId);
   // An outcome's postings are exactly the lexemes of its current search row (see migration 013).
@@ -59,16 +67,41 @@ export async function writeSearchRows(q: Queryable, rows: readonly SearchRow[]):
      ON CONFLICT (outcome_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, doc_len = EXCLUDED.doc_len, indexed_at = now()`,
     [ids, rows.map((r) => [...r.terms.keys()].join(' ')), rows.map((r) => r.docLen)],
   );
-  await copyPostings(q, rows);
+  if (encoded) {
+    await copyPostings(q, encoded.postings, encoded.idOf);
+  } else {
+    // In outcome order within each term, so the postings key's B-tree is filled in order.
+    const sorted = [...rows].sort((a, b) => a.outcomeId - b.outcomeId);
+    await copyPostings(q, await encodePostings(sorted), (row) => sorted[row]!.outcomeId);
+  }
 }
 
 /**
- * Postings in (term, outcome) key order, so the key's B-tree is filled in order. Flat typed
- * arrays, a counting sort by term rank (stable: rows are taken in outcome order), and every
- * distinct term encoded to UTF-8 once, in one buffer: per-posting arrays, maps and buffers made
- * this a third of an import's time in JavaScript.
+ * Postings as binary COPY payloads with the outcome id fields left to fill in (copyPostings):
+ * imports encode a batch before its transaction opens, while the previous batch is written, and
+ * only the ids are patched in once the rows have them.
  */
-async function copyPostings(q: Queryable, rows: readonly SearchRow[]): Promise<void> {
+export interface EncodedPostings {
+  /** Rows encoded. */
+  rows: number;
+  payloads: Buffer[];
+  /** Per posting, in payload order: its row's position in the encoded rows, and its id field's offset in its payload. */
+  row: Int32Array;
+  at: Int32Array;
+  /** Postings in payloads 0..p: payloadEnds[p] (exclusive). */
+  payloadEnds: number[];
+}
+
+/** Postings encoded per `pause` call at most: imports let a batch being written take its turns in between. */
+const ENCODE_SLICE = 20_000;
+
+/**
+ * Encodes the rows' postings in (term, row) order, so the key's B-tree is filled in order when
+ * rows come in outcome order. Flat typed arrays, a counting sort by term rank (stable: rows are
+ * taken in order), and every distinct term encoded to UTF-8 once, in one buffer: per-posting
+ * arrays, maps and buffers made this a third of an import's time in JavaScript.
+ */
+export async function encodePostings(rows: readonly Pick<SearchRow, 'terms' | 'docLen'>[], pause?: () => Promise<void>): Promise<EncodedPostings> {
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   let n = 0;
@@ -76,9 +109,8 @@ async function copyPostings(q: Queryable, rows: readonly SearchRow[]): Promise<v
   const postingTerm = new Int32Array(n);
   const postingRow = new Int32Array(n);
   const tfs = new Int32Array(n);
-  const byOutcome = rows.map((_, i) => i).sort((a, b) => rows[a]!.outcomeId - rows[b]!.outcomeId);
   let p = 0;
-  for (const i of byOutcome) {
+  for (let i = 0; i < rows.length; i++) {
     for (const [term, tf] of rows[i]!.terms) {
       let t = termIndex.get(term);
       if (t === undefined) {
@@ -101,28 +133,44 @@ async function copyPostings(q: Queryable, rows: readonly SearchRow[]): Promise<v
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[rank[postingTerm[i]!]!]!++] = i;
   const utf8 = Buffer.from(sorted.map((t) => terms[t]).join('\n'));
-  const copy = 'COPY outcome_terms (term, outcome_id, tf, doc_len)';
   const w = new CopyWriter();
+  const row = new Int32Array(n);
+  const at = new Int32Array(n);
+  const payloadEnds: number[] = [];
   let current = -1;
   let from = 0;
   let to = -1;
   for (let k = 0; k < n; k++) {
+    if (pause && k > 0 && k % ENCODE_SLICE === 0) await pause();
     const i = order[k]!;
     if (postingTerm[i] !== current) {
       current = postingTerm[i]!;
       from = to + 1;
       to = utf8.indexOf(10, from);
       if (to < 0) to = utf8.length;
-      if (w.pending) for (const chunk of w.take()) await q.copyFrom(copy, chunk);
     }
-    const row = rows[postingRow[i]!]!;
     w.row(4);
+    while (payloadEnds.length < w.payloadNumber) payloadEnds.push(k);
     w.utf8(utf8, from, to);
-    w.int8(row.outcomeId);
+    row[k] = postingRow[i]!;
+    at[k] = w.offset;
+    w.int8(0);
     w.int4(tfs[i]!);
-    w.int4(row.docLen);
+    w.int4(rows[postingRow[i]!]!.docLen);
   }
-  for (const chunk of w.end()) await q.copyFrom(copy, chunk);
+  const payloads = w.end();
+  while (payloadEnds.length < payloads.length) payloadEnds.push(n);
+  return { rows: rows.length, payloads, row, at, payloadEnds };
+}
+
+/** Fills in the outcome ids of encoded postings (`idOf(row)`) and copies them into outcome_terms. */
+async function copyPostings(q: Queryable, e: EncodedPostings, idOf: (row: number) => number): Promise<void> {
+  let k = 0;
+  for (let p = 0; p < e.payloads.length; p++) {
+    const payload = e.payloads[p]!;
+    for (const end = e.payloadEnds[p]!; k < end; k++) patchInt8(payload, e.at[k]!, idOf(e.row[k]!));
+    await q.copyFrom('COPY outcome_terms (term, outcome_id, tf, doc_len)', payload);
+  }
 }
 
 /** Outcomes with no vector from the given model (all of them, or the first `limit`). */

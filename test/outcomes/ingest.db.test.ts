@@ -149,7 +149,7 @@ describe.each(testEngines)('ingestOutcomes on $name', (engine) => {
     await ingestOutcomes(db, rowsOf([paper(1), paper(2)]), { source: 'first' });
     const seen: { id: number; prepared: string }[] = [];
     const indexer: OutcomeIndexer<string> = {
-      prepare: (outcomes) => outcomes.map((o) => `prepared ${o.sourceId}`),
+      prepare: async (outcomes) => outcomes.map((o) => `prepared ${o.sourceId}`),
       async indexBatch(_tx, ids, prepared) {
         ids.forEach((id, i) => seen.push({ id, prepared: prepared[i]! }));
       },

@@ -6,6 +6,7 @@ import type { SourceRow } from '../../src/outcomes/readers/sourceRow.js';
 import { createOutcomeIndexer } from '../../src/search/outcomeIndexer.js';
 import { ensureSearchIndexes } from '../../src/search/ensureSearchIndexes.js';
 import { searchOutcomes } from '../../src/search/searchOutcomes.js';
+import { indexOutcomeText } from '../../src/search/indexOutcomes.js';
 import { testEngines } from '../support/testDb.js';
 import { OUTCOMES } from './searchFixture.js';
 
@@ -65,5 +66,21 @@ describe.each(testEngines)('bulk loading the search index on $name', (engine) =>
     expect(await lexicalIndexes()).toEqual(LEXICAL);
     expect(await termStatsDrift()).toEqual([]);
     expect(await ensureSearchIndexes(db)).toBe(false);
+  });
+
+  it('stores the postings an import encoded before its rows had ids exactly as indexing the stored text does', async () => {
+    const postings = async () =>
+      (await db.query('SELECT o.source_id, t.term, t.tf, t.doc_len FROM outcome_terms t JOIN outcomes o ON o.id = t.outcome_id ORDER BY 1, 2')).rows;
+    await db.exec('TRUNCATE outcomes CASCADE');
+    await ingestOutcomes(db, source(OUTCOMES), { source: 'fresh', batchSize: 4, indexer: createOutcomeIndexer({ provider: 'offline' }) });
+    // Batches where some rows are unchanged (not written) take the other path: encoded inside the transaction. ("revised" is stemmed to "revis".)
+    const changed = OUTCOMES.map((o, i) => (i % 3 === 0 ? { ...o, title: `${String(o.title)} (revised)` } : o));
+    await ingestOutcomes(db, source(changed), { source: 'edit', batchSize: 4, indexer: createOutcomeIndexer({ provider: 'offline' }) });
+    const imported = await postings();
+    expect(imported.length).toBeGreaterThan(OUTCOMES.length * 5);
+    expect(imported.filter((p) => p.term === 'revis')).toHaveLength(Math.ceil(OUTCOMES.length / 3));
+    const ids = (await db.query<{ id: string }>('SELECT id FROM outcomes')).rows.map((r) => Number(r.id));
+    await db.transaction((tx) => indexOutcomeText(tx, ids));
+    expect(await postings()).toEqual(imported);
   });
 });
