@@ -11,12 +11,13 @@ export type CopyColumn = 'int8' | 'int4' | 'float4' | 'text' | 'vector';
 export type CopyValue = number | string | ArrayLike<number> | null;
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]); // flags 0, no header extension
+/** What every binary COPY payload starts with: signature, flags 0, no header extension. */
+export const COPY_HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
 /**
  * PGlite copies a blob into its in-memory file system in a way that grows superlinearly (27 MB:
  * 3.1 s; the same rows in 2 MB pieces: 0.2 s), so large loads go as several COPYs of about this size.
  */
-const CHUNK_BYTES = 2 << 20;
+export const CHUNK_BYTES = 2 << 20;
 
 /** Loads rows with `COPY table (columns)` through the Db port, in pieces of a few MB. Returns the rows copied. */
 export async function copyRows(q: Queryable, copy: string, columns: readonly CopyColumn[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
@@ -69,19 +70,17 @@ export class CopyWriter {
   private at: number;
   private rows = 0;
   private done: Buffer[] = [];
-  private closed = 0;
 
   constructor(private readonly chunkBytes = CHUNK_BYTES) {
     this.buf = Buffer.allocUnsafe(chunkBytes + (1 << 16));
-    this.at = HEADER.copy(this.buf, 0);
+    this.at = COPY_HEADER.copy(this.buf, 0);
   }
 
   /** Starts a row of `fields` fields, closing the current payload first when it is full. */
   row(fields: number): void {
     if (this.rows > 0 && this.at >= this.chunkBytes) {
       this.done.push(this.finish());
-      this.closed++;
-      this.at = HEADER.copy(this.buf, 0);
+      this.at = COPY_HEADER.copy(this.buf, 0);
       this.rows = 0;
     }
     this.rows++;
@@ -138,18 +137,6 @@ export class CopyWriter {
     for (let j = 0; j < v.length; j++) this.at = this.buf.writeFloatBE(v[j]!, this.at);
   }
 
-  /**
-   * Where the next field goes: the payload's number (counting from the first since the writer
-   * was made or last ended) and the byte offset in it, for fields filled in later (patchInt8).
-   */
-  get payloadNumber(): number {
-    return this.closed;
-  }
-
-  get offset(): number {
-    return this.at;
-  }
-
   /** Whether a completed payload waits to be taken. */
   get pending(): boolean {
     return this.done.length > 0;
@@ -165,9 +152,8 @@ export class CopyWriter {
   /** Every payload not yet taken, the current one closed (at least one payload overall). */
   end(): Buffer[] {
     const out = [...this.take(), this.finish()];
-    this.at = HEADER.copy(this.buf, 0);
+    this.at = COPY_HEADER.copy(this.buf, 0);
     this.rows = 0;
-    this.closed = 0;
     return out;
   }
 

@@ -1,3 +1,9 @@
+/** One document's term ids (into a CountTable's `terms`) and their counts. */
+export interface PackedCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
 /**
  * Token counts of many documents over one term dictionary, packed in typed arrays. An import
  * keeps every outcome's counts until the offline model is fitted on them; at 100,000 outcomes
@@ -25,13 +31,14 @@ export class CountTable {
   }
 
   set(docId: number, counts: ReadonlyMap<string, number>): void {
-    const start = this.starts[this.rowCount]!;
-    if (start + counts.size > this.ids.length) {
-      const capacity = Math.max(this.ids.length * 2, start + counts.size);
-      this.ids = grow(this.ids, capacity);
-      this.counts = grow(this.counts, capacity);
-    }
-    let at = start;
+    this.add(docId, this.pack(counts));
+  }
+
+  /** A document's counts as term ids of this table (new terms join the dictionary) and counts, not yet stored. */
+  pack(counts: ReadonlyMap<string, number>): PackedCounts {
+    const ids = new Int32Array(counts.size);
+    const values = new Int32Array(counts.size);
+    let at = 0;
     for (const [term, count] of counts) {
       let id = this.termIds.get(term);
       if (id === undefined) {
@@ -39,12 +46,26 @@ export class CountTable {
         this.terms.push(term);
         this.termIds.set(term, id);
       }
-      this.ids[at] = id;
-      this.counts[at++] = count;
+      ids[at] = id;
+      values[at++] = count;
     }
+    return { ids, counts: values };
+  }
+
+  /** Stores a document's counts packed by this table. */
+  add(docId: number, packed: PackedCounts): void {
+    const start = this.starts[this.rowCount]!;
+    const size = packed.ids.length;
+    if (start + size > this.ids.length) {
+      const capacity = Math.max(this.ids.length * 2, start + size);
+      this.ids = grow(this.ids, capacity);
+      this.counts = grow(this.counts, capacity);
+    }
+    this.ids.set(packed.ids, start);
+    this.counts.set(packed.counts, start);
     if (this.rowCount + 2 > this.starts.length) this.starts = grow(this.starts, this.starts.length * 2);
     this.rowOf.set(docId, this.rowCount);
-    this.starts[++this.rowCount] = at;
+    this.starts[++this.rowCount] = start + size;
   }
 
   /** The document's term ids and counts (views, in the order they were set), or undefined. */

@@ -230,6 +230,7 @@ function randomSigns(out: Float32Array, seed: number): void {
 
 export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: number; powerIterations?: number; seed?: number } = {}): TruncatedSvd {
   const l = Math.min(k + (options.oversample ?? 16), a.rows, a.cols);
+  if (l === 0) return { sigma: new Float64Array(0), v: new Float32Array(0), k: 0 }; // no documents or no terms
   const omega = new Float32Array(a.cols * l);
   randomSigns(omega, options.seed ?? 42);
   const at = transpose(a);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../storage/db.js';
-import { loadIndexableOutcomes, writeSearchRows, type IndexableOutcome } from '../../storage/repositories/searchIndex.js';
+import { encodeSearchRows, loadIndexableOutcomes, writeSearchRows, type IndexableOutcome } from '../../storage/repositories/searchIndex.js';
+import { CountTable } from '../embeddings/countTable.js';
 import { searchableText } from './searchableText.js';
 import { termCounts, tokenizeText } from './tokenizeText.js';
 
@@ -18,6 +19,11 @@ export function outcomeTerms(o: Pick<IndexableOutcome, 'title' | 'abstract' | 'k
 /** Tokenises the given stored outcomes and replaces their lexical index rows (embeddings come later). */
 export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const outcomes = await loadIndexableOutcomes(q, ids);
-  await writeSearchRows(q, outcomes.map((o) => ({ outcomeId: o.id, ...outcomeTerms(o) })));
+  const outcomes = await loadIndexableOutcomes(q, ids); // in id order: the postings key is filled in order
+  const dictionary = new CountTable();
+  const packed = outcomes.map((o) => {
+    const t = outcomeTerms(o);
+    return { ...dictionary.pack(t.terms), docLen: t.docLen };
+  });
+  await writeSearchRows(q, await encodeSearchRows(packed, dictionary.terms), outcomes.map((o) => o.id));
 }

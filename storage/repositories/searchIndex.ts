@@ -1,5 +1,5 @@
 import type { Queryable } from '../db.js';
-import { copyRows, CopyWriter, patchInt8 } from '../binaryCopy.js';
+import { CHUNK_BYTES, COPY_HEADER, copyRows, patchInt8 } from '../binaryCopy.js';
 
 /** The text fields of outcomes that the search index is built from. */
 export interface IndexableOutcome {
@@ -29,25 +29,142 @@ export async function listUnindexedOutcomeIds(q: Queryable, limit: number): Prom
   return res.rows.map((r) => Number(r.id));
 }
 
-export interface SearchRow {
-  outcomeId: number;
-  /** Token → count in the document. */
-  terms: ReadonlyMap<string, number>;
+/** One outcome's tokens as ids into a dictionary of terms, with their counts, and its length in tokens. */
+export interface PackedTerms {
+  ids: Int32Array;
+  counts: Int32Array;
   docLen: number;
 }
 
 /**
- * Replaces the lexical search rows (lexemes, length, postings) of the given outcomes; their
- * vectors are written separately. `encoded`: the same rows' postings, encoded before the rows
- * had ids (encodePostings), with the id of each encoded row; without it they are encoded here.
+ * Outcomes' lexical search rows, encoded before they have ids (imports do it before a batch's
+ * transaction opens, while the previous batch is written): each row's lexemes, and its
+ * postings as binary COPY payloads whose outcome id fields are filled in by writeSearchRows.
  */
-export async function writeSearchRows(
-  q: Queryable,
-  rows: readonly SearchRow[],
-  encoded?: { postings: EncodedPostings; idOf: (row: number) => number },
-): Promise<void> {
-  if (rows.length === 0) return;
-  const ids = rows.map((r) => r.outcomeId);
+export interface EncodedSearchRows {
+  lexemes: string[];
+  docLens: number[];
+  payloads: Buffer[];
+  /** Per posting, in payload order: its row, and where its id field starts in its payload. */
+  postingRow: Int32Array;
+  idAt: Int32Array;
+  /** Postings in payloads 0..p end at payloadEnds[p] (exclusive). */
+  payloadEnds: number[];
+}
+
+/** Postings encoded between `pause` calls: an import lets the batch being written take its turns. */
+const ENCODE_SLICE = 20_000;
+
+/**
+ * Encodes the rows' lexemes and postings. Postings go in (term, row) order, so the postings
+ * key's B-tree is filled in order when rows come in outcome order; a counting sort by term
+ * rank, each distinct term encoded to UTF-8 once, and the COPY fields written byte by byte
+ * into payloads sized up front (field-by-field Buffer writes made this a tenth of an import).
+ */
+export async function encodeSearchRows(rows: readonly PackedTerms[], dictionary: readonly string[], pause?: () => Promise<void>): Promise<EncodedSearchRows> {
+  let n = 0;
+  for (const r of rows) n += r.ids.length;
+  // The batch's distinct terms, ranked by their text.
+  const local = new Map<number, number>();
+  const terms: number[] = [];
+  const postingTerm = new Int32Array(n);
+  const postingRow = new Int32Array(n);
+  const tfs = new Int32Array(n);
+  let p = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const { ids, counts } = rows[i]!;
+    for (let j = 0; j < ids.length; j++) {
+      tfs[p] = counts[j]!;
+      let t = local.get(ids[j]!);
+      if (t === undefined) {
+        t = terms.length;
+        local.set(ids[j]!, t);
+        terms.push(ids[j]!);
+      }
+      postingTerm[p] = t;
+      postingRow[p++] = i;
+    }
+  }
+  const byText = terms.map((_, t) => t).sort((a, b) => {
+    const x = dictionary[terms[a]!]!;
+    const y = dictionary[terms[b]!]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const rank = new Int32Array(terms.length);
+  byText.forEach((t, r) => (rank[t] = r));
+  const next = new Int32Array(terms.length + 1);
+  for (let i = 0; i < n; i++) next[rank[postingTerm[i]!]! + 1]!++;
+  for (let r = 0; r < terms.length; r++) next[r + 1]! += next[r]!;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[next[rank[postingTerm[i]!]!]!++] = i;
+  // Each ranked term's UTF-8 bytes, one buffer; term r is utf8[from[r], from[r + 1] - 1).
+  const utf8 = Buffer.from(byText.map((t) => dictionary[terms[t]!]).join('\n') + '\n');
+  const from = new Int32Array(terms.length + 1);
+  for (let r = 0, at = 0; r < terms.length; r++) from[r + 1] = at = utf8.indexOf(10, at) + 1;
+  // A posting's row: field count, then term, outcome id (int8), tf and doc_len (int4), each with its length.
+  const rowBytes = (k: number) => {
+    const r = rank[postingTerm[order[k]!]!]!;
+    return 2 + 4 + (from[r + 1]! - from[r]! - 1) + 12 + 8 + 8;
+  };
+  const payloadEnds: number[] = [];
+  const sizes: number[] = [];
+  let size = COPY_HEADER.length;
+  for (let k = 0; k < n; k++) {
+    if (size >= CHUNK_BYTES) {
+      payloadEnds.push(k);
+      sizes.push(size + 2);
+      size = COPY_HEADER.length;
+    }
+    size += rowBytes(k);
+  }
+  payloadEnds.push(n);
+  sizes.push(size + 2);
+  const payloads: Buffer[] = [];
+  const idAt = new Int32Array(n);
+  const rowOf = new Int32Array(n);
+  let k = 0;
+  for (let pl = 0; pl < sizes.length; pl++) {
+    const buf = Buffer.allocUnsafe(sizes[pl]!);
+    let at = COPY_HEADER.copy(buf, 0);
+    for (const end = payloadEnds[pl]!; k < end; k++) {
+      if (pause && k > 0 && k % ENCODE_SLICE === 0) await pause();
+      const i = order[k]!;
+      const r = rank[postingTerm[i]!]!;
+      const row = postingRow[i]!;
+      const a = from[r]!;
+      const len = from[r + 1]! - a - 1;
+      buf[at++] = 0;
+      buf[at++] = 4;
+      at = int32(buf, at, len);
+      for (let j = a; j < a + len; j++) buf[at++] = utf8[j]!;
+      rowOf[k] = row;
+      idAt[k] = at;
+      at += 12; // the id, filled in by writeSearchRows
+      at = int32(buf, int32(buf, at, 4), tfs[i]!);
+      at = int32(buf, int32(buf, at, 4), rows[row]!.docLen);
+    }
+    buf[at++] = 0xff; // trailer: field count -1
+    buf[at++] = 0xff;
+    payloads.push(buf);
+  }
+  const lexemes = rows.map((r) => Array.from(r.ids, (id) => dictionary[id]).join(' '));
+  return { lexemes, docLens: rows.map((r) => r.docLen), payloads, postingRow: rowOf, idAt, payloadEnds };
+}
+
+function int32(buf: Buffer, at: number, v: number): number {
+  buf[at] = v >>> 24;
+  buf[at + 1] = (v >>> 16) & 0xff;
+  buf[at + 2] = (v >>> 8) & 0xff;
+  buf[at + 3] = v & 0xff;
+  return at + 4;
+}
+
+/**
+ * Replaces the lexical search rows (lexemes, length, postings) of outcomes: `ids[i]` is the
+ * outcome of encoded row i. Their vectors are written separately.
+ */
+export async function writeSearchRows(q: Queryable, rows: EncodedSearchRows, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   // An outcome's postings are exactly the lexemes of its current search row (see migration 013).
   // New outcomes have none: skip the DELETE, which scans every posting while a bulk load runs
   // without the postings key.
@@ -65,110 +182,12 @@ export async function writeSearchRows(
      SELECT id, array_to_tsvector(string_to_array(lex, ' ')), len, now()
      FROM unnest($1::bigint[], $2::text[], $3::int[]) AS r(id, lex, len)
      ON CONFLICT (outcome_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, doc_len = EXCLUDED.doc_len, indexed_at = now()`,
-    [ids, rows.map((r) => [...r.terms.keys()].join(' ')), rows.map((r) => r.docLen)],
+    [ids, rows.lexemes, rows.docLens],
   );
-  if (encoded) {
-    await copyPostings(q, encoded.postings, encoded.idOf);
-  } else {
-    // In outcome order within each term, so the postings key's B-tree is filled in order.
-    const sorted = [...rows].sort((a, b) => a.outcomeId - b.outcomeId);
-    await copyPostings(q, await encodePostings(sorted), (row) => sorted[row]!.outcomeId);
-  }
-}
-
-/**
- * Postings as binary COPY payloads with the outcome id fields left to fill in (copyPostings):
- * imports encode a batch before its transaction opens, while the previous batch is written, and
- * only the ids are patched in once the rows have them.
- */
-export interface EncodedPostings {
-  /** Rows encoded. */
-  rows: number;
-  payloads: Buffer[];
-  /** Per posting, in payload order: its row's position in the encoded rows, and its id field's offset in its payload. */
-  row: Int32Array;
-  at: Int32Array;
-  /** Postings in payloads 0..p: payloadEnds[p] (exclusive). */
-  payloadEnds: number[];
-}
-
-/** Postings encoded per `pause` call at most: imports let a batch being written take its turns in between. */
-const ENCODE_SLICE = 20_000;
-
-/**
- * Encodes the rows' postings in (term, row) order, so the key's B-tree is filled in order when
- * rows come in outcome order. Flat typed arrays, a counting sort by term rank (stable: rows are
- * taken in order), and every distinct term encoded to UTF-8 once, in one buffer: per-posting
- * arrays, maps and buffers made this a third of an import's time in JavaScript.
- */
-export async function encodePostings(rows: readonly Pick<SearchRow, 'terms' | 'docLen'>[], pause?: () => Promise<void>): Promise<EncodedPostings> {
-  const termIndex = new Map<string, number>();
-  const terms: string[] = [];
-  let n = 0;
-  for (const r of rows) n += r.terms.size;
-  const postingTerm = new Int32Array(n);
-  const postingRow = new Int32Array(n);
-  const tfs = new Int32Array(n);
-  let p = 0;
-  for (let i = 0; i < rows.length; i++) {
-    for (const [term, tf] of rows[i]!.terms) {
-      let t = termIndex.get(term);
-      if (t === undefined) {
-        t = terms.length;
-        termIndex.set(term, t);
-        terms.push(term);
-      }
-      postingTerm[p] = t;
-      postingRow[p] = i;
-      tfs[p++] = tf;
-    }
-  }
-  const sorted = terms.map((_, t) => t).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
-  const rank = new Int32Array(terms.length);
-  sorted.forEach((t, r) => (rank[t] = r));
-  // Where each term's postings start in key order, and each term's bytes in one UTF-8 buffer.
-  const next = new Int32Array(terms.length + 1);
-  for (let i = 0; i < n; i++) next[rank[postingTerm[i]!]! + 1]!++;
-  for (let r = 0; r < terms.length; r++) next[r + 1]! += next[r]!;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[next[rank[postingTerm[i]!]!]!++] = i;
-  const utf8 = Buffer.from(sorted.map((t) => terms[t]).join('\n'));
-  const w = new CopyWriter();
-  const row = new Int32Array(n);
-  const at = new Int32Array(n);
-  const payloadEnds: number[] = [];
-  let current = -1;
-  let from = 0;
-  let to = -1;
-  for (let k = 0; k < n; k++) {
-    if (pause && k > 0 && k % ENCODE_SLICE === 0) await pause();
-    const i = order[k]!;
-    if (postingTerm[i] !== current) {
-      current = postingTerm[i]!;
-      from = to + 1;
-      to = utf8.indexOf(10, from);
-      if (to < 0) to = utf8.length;
-    }
-    w.row(4);
-    while (payloadEnds.length < w.payloadNumber) payloadEnds.push(k);
-    w.utf8(utf8, from, to);
-    row[k] = postingRow[i]!;
-    at[k] = w.offset;
-    w.int8(0);
-    w.int4(tfs[i]!);
-    w.int4(rows[postingRow[i]!]!.docLen);
-  }
-  const payloads = w.end();
-  while (payloadEnds.length < payloads.length) payloadEnds.push(n);
-  return { rows: rows.length, payloads, row, at, payloadEnds };
-}
-
-/** Fills in the outcome ids of encoded postings (`idOf(row)`) and copies them into outcome_terms. */
-async function copyPostings(q: Queryable, e: EncodedPostings, idOf: (row: number) => number): Promise<void> {
   let k = 0;
-  for (let p = 0; p < e.payloads.length; p++) {
-    const payload = e.payloads[p]!;
-    for (const end = e.payloadEnds[p]!; k < end; k++) patchInt8(payload, e.at[k]!, idOf(e.row[k]!));
+  for (let p = 0; p < rows.payloads.length; p++) {
+    const payload = rows.payloads[p]!;
+    for (const end = rows.payloadEnds[p]!; k < end; k++) patchInt8(payload, rows.idAt[k]!, ids[rows.postingRow[k]!]!);
     await q.copyFrom('COPY outcome_terms (term, outcome_id, tf, doc_len)', payload);
   }
 }

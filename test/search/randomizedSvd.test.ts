@@ -32,4 +32,9 @@ describe('randomizedSvd', () => {
       }
     }
   });
+
+  it('returns no axes for a matrix without rows or columns', () => {
+    const empty: SparseRows = { rows: 3, cols: 0, indptr: new Int32Array(4), indices: new Int32Array(0), values: new Float32Array(0) };
+    expect(randomizedSvd(empty, 5)).toMatchObject({ k: 0, sigma: new Float64Array(0) });
+  });
 });
