@@ -25,5 +25,5 @@ export async function indexOutcomeText(q: Queryable, ids: readonly number[]): Pr
     const t = outcomeTerms(o);
     return { ...dictionary.pack(t.terms), docLen: t.docLen };
   });
-  await writeSearchRows(q, await encodeSearchRows(packed, dictionary.terms), outcomes.map((o) => o.id));
+  await writeSearchRows(q, await encodeSearchRows(packed, dictionary.terms, { keyOrder: true }), outcomes.map((o) => o.id));
 }

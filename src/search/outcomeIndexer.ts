@@ -30,6 +30,8 @@ const TOKENISE_SLICE = 50;
 export function createOutcomeIndexer(settings: EmbeddingSettings, options: RefreshOptions = {}): OutcomeIndexer<PreparedOutcome> {
   let counts = new CountTable();
   let firstBatch = true;
+  /** Whether the postings key is there while batches are written (not in a bulk load). */
+  let keyed = true;
   return {
     async prepare(outcomes) {
       const terms: PackedTerms[] = [];
@@ -40,12 +42,15 @@ export function createOutcomeIndexer(settings: EmbeddingSettings, options: Refre
         }
         await setImmediate();
       }
-      const batch = await encodeSearchRows(terms, counts.terms, () => setImmediate());
+      const batch = await encodeSearchRows(terms, counts.terms, { keyOrder: keyed, pause: () => setImmediate() });
       return terms.map((t, position) => ({ terms: t, batch, position }));
     },
     async indexBatch(tx: Queryable, outcomeIds: number[], prepared: PreparedOutcome[]) {
       // Into an empty index: load without the lexical indexes, built once at the end (finish).
-      if (firstBatch && (await countSearchRows(tx)) === 0) await dropLexicalIndexes(tx);
+      if (firstBatch && (await countSearchRows(tx)) === 0) {
+        await dropLexicalIndexes(tx);
+        keyed = false;
+      }
       firstBatch = false;
       // The encoded batch serves when every row of it was written; unchanged rows are not, and
       // the rest are encoded again.
@@ -55,7 +60,7 @@ export function createOutcomeIndexer(settings: EmbeddingSettings, options: Refre
         prepared.forEach((p, i) => (ids[p.position] = outcomeIds[i]!));
         await writeSearchRows(tx, batch, ids);
       } else {
-        await writeSearchRows(tx, await encodeSearchRows(prepared.map((p) => p.terms), counts.terms), outcomeIds);
+        await writeSearchRows(tx, await encodeSearchRows(prepared.map((p) => p.terms), counts.terms, { keyOrder: keyed }), outcomeIds);
       }
       outcomeIds.forEach((id, i) => counts.add(id, prepared[i]!.terms));
     },
