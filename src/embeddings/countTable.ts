@@ -74,6 +74,13 @@ export class CountTable {
     return r === undefined ? undefined : this.rowAt(r);
   }
 
+  /** How many documents contain each term (by term id). */
+  documentFrequencies(): Int32Array {
+    const df = new Int32Array(this.terms.length);
+    for (const { ids } of this.rows()) for (let j = 0; j < ids.length; j++) df[ids[j]!]!++;
+    return df;
+  }
+
   /** Every document's current row, in the order the documents were first set. */
   *rows(): Generator<{ ids: Int32Array; counts: Int32Array }> {
     for (const r of this.rowOf.values()) yield this.rowAt(r);

@@ -39,8 +39,7 @@ export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 
 
 export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   const { dim, maxTerms, minDf, sigmaPower, maxFitDocs, powerIterations } = { ...LSA_DEFAULTS, ...options };
-  const df = new Int32Array(table.terms.length);
-  for (const { ids } of table.rows()) for (const id of ids) df[id]!++;
+  const df = table.documentFrequencies();
   const n = table.size;
   const kept = [...df.keys()]
     .filter((id) => df[id]! >= minDf && df[id]! < n) // a term in every document carries no signal

@@ -68,8 +68,11 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
   // The lexical indexes and the vectors do not depend on each other: on a PostgreSQL server the
   // indexes are built by the server while the model is fitted here (on PGlite they take turns).
   const started = performance.now();
+  // An import that loaded the whole index has every outcome's counts: term_stats comes from them.
+  const counts = options.termCounts;
+  const known = counts && counts.size > 0 && counts.size === (await countSearchRows(db)) ? { terms: counts.terms, df: counts.documentFrequencies() } : undefined;
   const [, report] = await Promise.all([
-    ensureLexicalIndexes(db).then(() => {
+    ensureLexicalIndexes(db, known).then(() => {
       seconds.lexical_index = since(started);
     }),
     refreshVectors(db, settings, options, lap, seconds),
