@@ -14,8 +14,8 @@ export interface SearchTuning {
   /**
    * Candidates the HNSW index examines for the dense list (hnsw.ef_search; at least `pool`). LSA
    * vectors are hard for a graph index: at 100,000 outcomes on PostgreSQL, ef_search 100 found
-   * 0.939 of the exact ten nearest, 200 found 0.960 and 400 found 0.982 (100 bench queries), for
-   * about 2 ms more per search than 200.
+   * 0.939 of the exact ten nearest, 200 found 0.960 and 400 found 0.982 (100 bench queries); 300
+   * keeps recall above 0.95 for a few ms less per search than 400 (see README, search latency).
    */
   efSearch: number;
   maxPerInstitution: number;
@@ -24,7 +24,9 @@ export interface SearchTuning {
    * sum to at most this; the frequent rest are looked up only for the best `completeCandidates`
    * outcomes (and the dense candidates). Bounds the work of long queries on large stores, where
    * a few common words held most of the postings read; stores and queries under it are scored
-   * exhaustively. Agreement with exhaustive BM25 is measured by `liaison bench search`.
+   * exhaustively. Agreement with exhaustive BM25 is measured by `liaison bench search`: at
+   * 100,000 outcomes on PostgreSQL (50 bench queries), 500 candidates kept 0.990 of its top ten,
+   * 300 kept 0.986 and 200 0.973 (each candidate costs an index lookup per frequent term).
    */
   postingsBudget: number;
   completeCandidates: number;
@@ -52,10 +54,10 @@ export const DEFAULT_TUNING: SearchTuning = {
   denseWeight: 0.2,
   rrfK: 60,
   pool: 100,
-  efSearch: 400,
+  efSearch: 300,
   maxPerInstitution: 3,
   postingsBudget: 20_000,
-  completeCandidates: 500,
+  completeCandidates: 300,
   maxQueryTerms: 64,
   denseTermShare: 0,
   languageFusion: true,
