@@ -45,6 +45,8 @@ export const weightedTermSchema = z.object({
   term: z.string().min(1).max(200),
   weight: z.number().positive(),
   lang: langSchema.optional(),
+  /** The need's word this term translates (terms of one concept are searched as one). */
+  concept: z.string().min(1).max(200).optional(),
 });
 
 export const researchBriefSchema = briefContentSchema.extend({
