@@ -99,12 +99,15 @@ function filterSql(f: OutcomeFilterValues, params: unknown[]): string {
  * candidates, whose BM25 scores are then exact. An outcome matching none of the rare terms can
  * only enter by the dense list. When all terms fit the budget this is exhaustive BM25.
  *
- * Alternative translations of one word of the need (tokens sharing a `concept`) count as one
- * term, a probabilistic structured query (Darwish & Oard 2003, after Pirkola 1998): each token
- * weighs its share p of the concept's query weight, the concept's term frequency in an outcome
- * is Σ p·tf and its document frequency Σ p·df, and BM25 saturates the concept once, so an
- * outcome naming one word of the need in three translations does not outscore one naming three
- * of its words. A token alone is its own concept (p = 1): plain BM25. The split above is by concept.
+ * Alternative translations of one word of the need (tokens sharing a `concept`) are saturated
+ * together, the term-frequency side of a structured query (Pirkola 1998): BM25's tf part is taken
+ * of their summed frequency in an outcome and shared among them by their frequencies, each
+ * keeping its own weight and IDF, so an outcome naming one word of the need in three
+ * translations no longer outscores one naming three of its words, while an outcome with one
+ * translation scores as plain BM25. (Darwish & Oard's probabilistic structured queries, 2003,
+ * which weigh each translation's frequency by its share of the concept, lost recall on the needs
+ * answered in English: a fractional frequency sits on the steep start of the saturation curve, so
+ * an outcome matching one weak translation gained.) The split above is by concept.
  */
 export async function hybridSearch(q: Queryable, h: HybridParams): Promise<HybridRow[]> {
   const dim = Math.trunc(h.dim);
@@ -131,7 +134,7 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
   const emb = `v.embedding::vector(${dim})`;
-  // BM25's term-frequency part of t, a concept's (summed) frequency in one outcome (stats st in scope).
+  // BM25's term-frequency part of t, a concept's summed frequency in one outcome (stats st in scope).
   const tfPart = `t.tf * ($7::float8 + 1) / (t.tf + $7::float8 * (1 - $8::float8 + $8::float8 * t.doc_len / st.avgdl))`;
   const fused =
     h.fusion === 'rrf'
@@ -146,19 +149,18 @@ df AS MATERIALIZED ( -- kept by triggers (migration 015); counted while a first 
   SELECT qt.term, s.df::float8 AS df FROM qt JOIN term_stats s USING (term) WHERE s.df > 0
   UNION ALL
   SELECT qt.term, count(*)::float8 FROM qt JOIN outcome_terms t USING (term) WHERE NOT EXISTS (SELECT FROM term_stats) GROUP BY qt.term),
-member AS MATERIALIZED ( -- each known token's share p of its concept's weight
-  SELECT q.term, q.concept, q.qw, df.df, q.qw / sum(q.qw) OVER (PARTITION BY q.concept) AS p FROM q JOIN df USING (term)),
+member AS MATERIALIZED ( -- each known token's BM25 weight (its own IDF)
+  SELECT q.term, q.concept, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w FROM q JOIN df USING (term) CROSS JOIN stats st),
 w AS MATERIALIZED (
-  SELECT concept, cdf AS df, cw * ln(1 + (st.n - cdf + 0.5) / (cdf + 0.5)) AS w,
-         sum(postings) OVER (ORDER BY cdf, first) AS cum -- postings read if the concepts up to this one are read in full
-  FROM (SELECT concept, sum(qw) AS cw, sum(p * df) AS cdf, sum(df) AS postings, min(term) AS first FROM member GROUP BY concept) c CROSS JOIN stats st),
+  SELECT concept, sum(postings) OVER (ORDER BY postings, first) AS cum -- postings read if the concepts up to this one are read in full
+  FROM (SELECT concept, sum(df) AS postings, min(term) AS first FROM member GROUP BY concept) c),
 rare AS (
-  SELECT m.term, m.p, w.concept, w.w, (w.cum <= $14::float8 OR w.cum = (SELECT min(cum) FROM w)) AS in_full
+  SELECT m.term, m.w, w.concept, (w.cum <= $14::float8 OR w.cum = (SELECT min(cum) FROM w)) AS in_full
   FROM member m JOIN w USING (concept)),
 part AS MATERIALIZED (
-  SELECT t.id, sum(t.w * ${tfPart}) AS score
+  SELECT t.id, sum(t.wtf / t.tf * ${tfPart}) AS score
   FROM (
-    SELECT ot.outcome_id AS id, r.concept, max(r.w) AS w, sum(r.p * ot.tf) AS tf, max(ot.doc_len) AS doc_len
+    SELECT ot.outcome_id AS id, r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
     FROM outcome_terms ot JOIN rare r ON r.term = ot.term AND r.in_full${filtered ? ' JOIN outcomes o ON o.id = ot.outcome_id' : ''}
     WHERE ${where}
     GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st
@@ -175,9 +177,9 @@ lex_all AS MATERIALIZED (
   SELECT c.id, coalesce(p.score, 0) + coalesce(f.score, 0) AS score
   FROM completed c LEFT JOIN part p ON p.id = c.id
   LEFT JOIN LATERAL (
-    SELECT sum(t.w * ${tfPart}) AS score
+    SELECT sum(t.wtf / t.tf * ${tfPart}) AS score
     FROM (
-      SELECT r.concept, max(r.w) AS w, sum(r.p * ot.tf) AS tf, max(ot.doc_len) AS doc_len
+      SELECT r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
       FROM rare r JOIN outcome_terms ot ON ot.term = r.term AND ot.outcome_id = c.id
       WHERE NOT r.in_full
       GROUP BY r.concept) t CROSS JOIN stats st) f ON true
