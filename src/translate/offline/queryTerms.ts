@@ -8,8 +8,8 @@ import { scale, type Expansion, type ExpansionSettings } from './expandNeed.js';
  * take their settings' share; the other language's block (translations and its feedback) gets
  * the text's weight times the ratio of the two blocks' shares (collection selection). Each term
  * is capped: at `maxTermWeight`, or at `maxSecondaryTermWeight` for the other language's terms
- * while the need's own language has the larger share. The other language's dictionary terms keep
- * the need word they translate (`concept`): the search counts one word's translations as one term.
+ * while the need's own language has the larger share. Chinese translations keep the English word
+ * they translate (`concept`): the search saturates one word's translations together.
  */
 export function expansionQueryTerms(e: Expansion, textTokens: number, s: ExpansionSettings): WeightedTerm[] {
   const own = e.blocks[e.lang];
@@ -25,7 +25,7 @@ export function expansionQueryTerms(e: Expansion, textTokens: number, s: Expansi
   if (other.base.length && own.share + other.share > 0) {
     const total = own.share > 0 ? Math.min(s.maxCross, other.share / own.share) * t : s.maxCross * t;
     const f = other.feedback.length ? s.crossFeedbackShare : 0;
-    out.push(...scale(other.base, total * (1 - f)), ...scale(other.feedback, total * f).map(single));
+    out.push(...scale(other.base, total * (1 - f)).map(alternatives), ...scale(other.feedback, total * f).map(single));
   }
   const merged = new Map<string, WeightedTerm>();
   for (const x of out) {
@@ -50,3 +50,10 @@ export function expansionQueryTerms(e: Expansion, textTokens: number, s: Expansi
 
 /** A term searched on its own: the need's words, synonyms and feedback terms are not translations. */
 const single = ({ concept: _, ...x }: WeightedTerm): WeightedTerm => x;
+
+/**
+ * Only alternative translations share a concept: the Chinese headwords found for an English word.
+ * The English terms of a Chinese word are the words of its dictionary senses (余热: residual,
+ * surplus, waste, heat), parts of phrases more than alternatives, and each stays a term.
+ */
+const alternatives = (x: WeightedTerm): WeightedTerm => (x.lang === 'zh' ? x : single(x));
