@@ -5,7 +5,7 @@ export interface WeightedTerm {
   term: string;
   weight: number;
   lang?: 'en' | 'zh';
-  /** The word of the need this term translates: terms of one concept are one BM25 term (see hybridSearch). */
+  /** The word of the need this term translates: BM25 saturates the terms of one concept together (see hybridSearch). */
   concept?: string;
 }
 

@@ -45,7 +45,7 @@ export const weightedTermSchema = z.object({
   term: z.string().min(1).max(200),
   weight: z.number().positive(),
   lang: langSchema.optional(),
-  /** The need's word this term translates (terms of one concept are searched as one). */
+  /** The need's word this term translates (the search saturates the terms of one concept together). */
   concept: z.string().min(1).max(200).optional(),
 });
 

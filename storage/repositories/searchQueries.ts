@@ -17,8 +17,8 @@ export interface OutcomeFilterValues {
 
 export interface HybridParams {
   /**
-   * Query tokens with weights (lexical side); may be empty. Tokens with the same `concept` are
-   * one BM25 term (a structured query, see hybridSearch); a token without one is its own.
+   * Query tokens with weights (lexical side); may be empty. BM25 saturates tokens with the same
+   * `concept` together (a structured query, see hybridSearch); a token without one is its own.
    */
   terms: { term: string; weight: number; concept?: string }[];
   /** Query vector in pgvector text form, or null (no dense side). */
