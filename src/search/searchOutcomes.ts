@@ -34,7 +34,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const mode = query.mode ?? 'hybrid';
   const limit = query.limit ?? 10;
   const counts = weightedCounts(query.text ?? '', query.lexicalTerms);
-  const terms = topTerms(counts, tuning.maxQueryTerms);
+  const terms = topTerms(queryTokens(query.text ?? '', query.lexicalTerms), tuning.maxQueryTerms);
   const denseText = query.denseText?.trim() || query.text || '';
   if (terms.length === 0 && !(mode === 'dense' && query.denseText?.trim())) {
     throw new UserFacingError(
@@ -104,13 +104,12 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   // A translated query: the whole query as usual, plus the other language's terms searched on
   // their own (with their own query vector), max-normalised and scaled by the weight the query
   // gives that language, so its outcomes are not buried under the long text's matches.
-  const otherCounts = weightedCounts('', other);
   const ownWeight = tokenizeText(query.text ?? '').length + same.reduce((a, t) => a + t.weight, 0);
   const otherWeight = other.reduce((a, t) => a + t.weight, 0);
   const [ownVector, otherVector] = [await embed(denseText, denseExtra), await embed('', other)];
   const lists = [
     { rows: await run(terms, ownVector), factor: 1 },
-    { rows: await run(topTerms(otherCounts, tuning.maxQueryTerms), otherVector), factor: Math.min(1, otherWeight / Math.max(ownWeight, 1e-9)) },
+    { rows: await run(topTerms(queryTokens('', other), tuning.maxQueryTerms), otherVector), factor: Math.min(1, otherWeight / Math.max(ownWeight, 1e-9)) },
   ];
   const best = new Map<number, HybridRow>();
   for (const { rows, factor } of lists) {
@@ -152,11 +151,31 @@ function scaleTerms(terms: WeightedTerm[], total: number): WeightedTerm[] {
   return sum > 0 ? terms.map((t) => ({ ...t, weight: (t.weight * total) / sum })) : [];
 }
 
-function topTerms(counts: ReadonlyMap<string, number>, max: number): { term: string; weight: number }[] {
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, max)
-    .map(([term, weight]) => ({ term, weight }));
+type QueryToken = { term: string; weight: number; concept?: string };
+
+/**
+ * The lexical query's index tokens: each of the text once, and each added term's weight (as
+ * weightedCounts) on its tokens. Tokens of a term that translates a need word stay apart per
+ * concept, the search's unit for translations.
+ */
+function queryTokens(text: string, extra: readonly WeightedTerm[] = []): QueryToken[] {
+  const tokens = new Map<string, QueryToken>();
+  const add = (term: string, weight: number, concept?: string) => {
+    const key = concept === undefined ? term : `${concept}\u0000${term}`;
+    const prev = tokens.get(key);
+    if (prev) prev.weight += weight;
+    else tokens.set(key, concept === undefined ? { term, weight } : { term, weight, concept });
+  };
+  for (const t of tokenizeText(text)) add(t, 1);
+  for (const { term, weight, concept } of extra) {
+    if (!(weight > 0)) continue;
+    for (const t of tokenizeText(term)) add(t, Math.min(weight, 10), concept);
+  }
+  return [...tokens.values()];
+}
+
+function topTerms(tokens: QueryToken[], max: number): QueryToken[] {
+  return [...tokens].sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term) || (a.concept ?? '').localeCompare(b.concept ?? '')).slice(0, max);
 }
 
 function toResult(r: HybridRow, rank: number, queryCounts: ReadonlyMap<string, number>): SearchResult {

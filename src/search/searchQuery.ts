@@ -5,6 +5,8 @@ export interface WeightedTerm {
   term: string;
   weight: number;
   lang?: 'en' | 'zh';
+  /** The word of the need this term translates: BM25 saturates the terms of one concept together (see hybridSearch). */
+  concept?: string;
 }
 
 /** Hard filters: an outcome failing any of them is never returned. */

@@ -45,6 +45,8 @@ export const weightedTermSchema = z.object({
   term: z.string().min(1).max(200),
   weight: z.number().positive(),
   lang: langSchema.optional(),
+  /** The need's word this term translates (the search saturates the terms of one concept together). */
+  concept: z.string().min(1).max(200).optional(),
 });
 
 export const researchBriefSchema = briefContentSchema.extend({

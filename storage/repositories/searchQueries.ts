@@ -16,8 +16,11 @@ export interface OutcomeFilterValues {
 }
 
 export interface HybridParams {
-  /** Query tokens with weights (lexical side); may be empty. */
-  terms: { term: string; weight: number }[];
+  /**
+   * Query tokens with weights (lexical side); may be empty. BM25 saturates tokens with the same
+   * `concept` together (a structured query, see hybridSearch); a token without one is its own.
+   */
+  terms: { term: string; weight: number; concept?: string }[];
   /** Query vector in pgvector text form, or null (no dense side). */
   vector: string | null;
   modelId: number | null;
@@ -95,6 +98,16 @@ function filterSql(f: OutcomeFilterValues, params: unknown[]): string {
  * are looked up by key only for the best `completeCandidates` of those and for the dense
  * candidates, whose BM25 scores are then exact. An outcome matching none of the rare terms can
  * only enter by the dense list. When all terms fit the budget this is exhaustive BM25.
+ *
+ * Alternative translations of one word of the need (tokens sharing a `concept`) are saturated
+ * together, the term-frequency side of a structured query (Pirkola 1998): BM25's tf part is taken
+ * of their summed frequency in an outcome and shared among them by their frequencies, each
+ * keeping its own weight and IDF, so an outcome naming one word of the need in three
+ * translations no longer outscores one naming three of its words, while an outcome with one
+ * translation scores as plain BM25. (Darwish & Oard's probabilistic structured queries, 2003,
+ * which weigh each translation's frequency by its share of the concept, lost recall on the needs
+ * answered in English: a fractional frequency sits on the steep start of the saturation curve, so
+ * an outcome matching one weak translation gained.) The split above is by concept.
  */
 export async function hybridSearch(q: Queryable, h: HybridParams): Promise<HybridRow[]> {
   const dim = Math.trunc(h.dim);
@@ -115,35 +128,43 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
     h.useDense && h.vector !== null,
     h.postingsBudget,
     h.completeCandidates,
+    conceptIds(h.terms),
   ];
   const where = filterSql(h.filters, params);
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
   const emb = `v.embedding::vector(${dim})`;
-  // BM25's term-frequency part of posting t (stats st in scope).
+  // BM25's term-frequency part of t, a concept's summed frequency in one outcome (stats st in scope).
   const tfPart = `t.tf * ($7::float8 + 1) / (t.tf + $7::float8 * (1 - $8::float8 + $8::float8 * t.doc_len / st.avgdl))`;
   const fused =
     h.fusion === 'rrf'
       ? `(CASE WHEN lr IS NULL THEN 0 ELSE 1.0 / ($10::float8 + lr) END + CASE WHEN dr IS NULL THEN 0 ELSE $9::float8 / ($10::float8 + dr) END)`
       : `((1 - $9::float8) * coalesce(score / nullif(top.lex, 0), 0) + $9::float8 * coalesce(sim, 0))`;
   const sql = `
-WITH q(term, qw) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
+WITH q(term, qw, concept) AS (SELECT * FROM unnest($1::text[], $2::float8[], $16::int[])),
 settings AS (SELECT $9::float8 AS dense_weight, $10::float8 AS rrf_k), -- types every parameter, used or not
 stats AS (SELECT outcomes::float8 AS n, greatest(tokens::float8 / nullif(outcomes, 0), 1) AS avgdl FROM search_stats), -- kept by triggers (migration 014)
+qt AS (SELECT DISTINCT term FROM q), -- a token may stand in several concepts
 df AS MATERIALIZED ( -- kept by triggers (migration 015); counted while a first import loads in bulk and term_stats is empty (dropLexicalIndexes)
-  SELECT q.term, s.df::float8 AS df FROM q JOIN term_stats s USING (term) WHERE s.df > 0
+  SELECT qt.term, s.df::float8 AS df FROM qt JOIN term_stats s USING (term) WHERE s.df > 0
   UNION ALL
-  SELECT q.term, count(*)::float8 FROM q JOIN outcome_terms t USING (term) WHERE NOT EXISTS (SELECT FROM term_stats) GROUP BY q.term),
+  SELECT qt.term, count(*)::float8 FROM qt JOIN outcome_terms t USING (term) WHERE NOT EXISTS (SELECT FROM term_stats) GROUP BY qt.term),
+member AS MATERIALIZED ( -- each known token's BM25 weight (its own IDF)
+  SELECT q.term, q.concept, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w FROM q JOIN df USING (term) CROSS JOIN stats st),
 w AS MATERIALIZED (
-  SELECT q.term, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w,
-         sum(df.df) OVER (ORDER BY df.df, q.term) AS cum -- postings read if the terms up to this one are read in full
-  FROM q JOIN df USING (term) CROSS JOIN stats st),
-rare AS (SELECT term, w, (cum <= $14::float8 OR cum = (SELECT min(cum) FROM w)) AS in_full FROM w),
+  SELECT concept, sum(postings) OVER (ORDER BY postings, first) AS cum -- postings read if the concepts up to this one are read in full
+  FROM (SELECT concept, sum(df) AS postings, min(term) AS first FROM member GROUP BY concept) c),
+rare AS (
+  SELECT m.term, m.w, w.concept, (w.cum <= $14::float8 OR w.cum = (SELECT min(cum) FROM w)) AS in_full
+  FROM member m JOIN w USING (concept)),
 part AS MATERIALIZED (
-  SELECT t.outcome_id AS id, sum(r.w * ${tfPart}) AS score
-  FROM outcome_terms t JOIN rare r ON r.term = t.term AND r.in_full CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = t.outcome_id' : ''}
-  WHERE ${where}
-  GROUP BY t.outcome_id),
+  SELECT t.id, sum(t.wtf / t.tf * ${tfPart}) AS score
+  FROM (
+    SELECT ot.outcome_id AS id, r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
+    FROM outcome_terms ot JOIN rare r ON r.term = ot.term AND r.in_full${filtered ? ' JOIN outcomes o ON o.id = ot.outcome_id' : ''}
+    WHERE ${where}
+    GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st
+  GROUP BY t.id),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
     SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
@@ -156,9 +177,12 @@ lex_all AS MATERIALIZED (
   SELECT c.id, coalesce(p.score, 0) + coalesce(f.score, 0) AS score
   FROM completed c LEFT JOIN part p ON p.id = c.id
   LEFT JOIN LATERAL (
-    SELECT sum(r.w * ${tfPart}) AS score
-    FROM rare r JOIN outcome_terms t ON t.term = r.term AND t.outcome_id = c.id CROSS JOIN stats st
-    WHERE NOT r.in_full) f ON true
+    SELECT sum(t.wtf / t.tf * ${tfPart}) AS score
+    FROM (
+      SELECT r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
+      FROM rare r JOIN outcome_terms ot ON ot.term = r.term AND ot.outcome_id = c.id
+      WHERE NOT r.in_full
+      GROUP BY r.concept) t CROSS JOIN stats st) f ON true
   WHERE coalesce(p.score, 0) + coalesce(f.score, 0) > 0),
 lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
 cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
@@ -178,12 +202,22 @@ SELECT o.id, o.source_id, o.kind, o.title, o.abstract, o.institution, o.discipli
        o.ip_status, o.region, o.url, o.language,
        d.lexical, d.lexical_rank::int, d.dense, d.dense_rank::int, d.fused,
        -- Looked up for the results only: collecting them for every scored posting cost a sixth of the query.
-       ARRAY(SELECT w.term FROM w JOIN outcome_terms t ON t.term = w.term AND t.outcome_id = o.id ORDER BY w.term) AS matched,
+       ARRAY(SELECT df.term FROM df JOIN outcome_terms t ON t.term = df.term AND t.outcome_id = o.id ORDER BY df.term) AS matched,
        (SELECT json_object_agg(term, df) FROM df) AS dfs, (SELECT n::int FROM stats) AS corpus_size
 FROM diverse d JOIN outcomes o ON o.id = d.id
 ORDER BY (d.inst_rank > $11::int), d.fused DESC, d.id
 LIMIT $6::int`;
   return (await q.query<HybridRow>(sql, params)).rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Each term's concept as a number: terms sharing a concept share it, a term without one gets its own. */
+function conceptIds(terms: HybridParams['terms']): number[] {
+  const ids = new Map<string, number>();
+  return terms.map((t, i) => {
+    if (t.concept === undefined) return terms.length + i;
+    if (!ids.has(t.concept)) ids.set(t.concept, ids.size);
+    return ids.get(t.concept)!;
+  });
 }
 
 /** pgvector's version, to know which HNSW settings exist (iterative scans came in 0.8). */

@@ -86,6 +86,23 @@ describe.each(testEngines)('searchOutcomes on $name', (engine) => {
     expect(budgeted.length).toBeLessThan(exhaustive.length);
   });
 
+  it('saturates the translations of one concept together, each keeping its own weight and IDF', async () => {
+    const lexical = async (concept: string | undefined, postingsBudget = 1e9) => {
+      const terms = ['kiln', 'exhaust'].map((term) => ({ term, weight: 1, lang: 'en' as const, ...(concept ? { concept } : {}) }));
+      const results = await searchOutcomes({ db, tuning: { postingsBudget } }, { text: 'ceramic', lexicalTerms: terms, mode: 'lexical', limit: 50 });
+      return new Map(results.map((r) => [r.sourceId, r.explanation.scores.lexical!]));
+    };
+    const apart = await lexical(undefined);
+    const together = await lexical('窑炉');
+    // P-KILN names both: less than two saturated terms. P-HRV names only "exhaust": plain BM25.
+    expect(together.get('P-KILN')!).toBeLessThan(apart.get('P-KILN')! - 0.01);
+    expect(together.get('P-HRV')!).toBeCloseTo(apart.get('P-HRV')!, 6);
+    // The postings budget splits by concept: "ceramic" alone is read in full, the concept is looked up for its outcomes.
+    const budgeted = await lexical('窑炉', 1);
+    expect([...budgeted.keys()].sort()).toEqual(['P-FURNACE', 'P-KILN']);
+    for (const [id, score] of budgeted) expect(score).toBeCloseTo(together.get(id)!, 3);
+  });
+
   it('ranks by one side alone in lexical and dense modes', async () => {
     const lexical = await searchOutcomes({ db }, { text: 'rotary wheel ventilation', mode: 'lexical' });
     expect(lexical[0]!.sourceId).toBe('P-HRV');

@@ -28,6 +28,17 @@ describe('query terms of an offline expansion', () => {
     expect(DEFAULT_EXPANSION.maxTermWeight).toBeGreaterThan(DEFAULT_EXPANSION.maxSecondaryTermWeight);
   });
 
+  it('keeps the English word each Chinese translation stands for, for the search to saturate them together', () => {
+    expect(expansionQueryTerms(expansion(0.6), 20, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh').map((t) => t.concept)).toEqual(['waste heat', 'power']);
+  });
+
+  it('searches the English sense words of a Chinese need word, its own words and feedback as terms of their own', () => {
+    const zhBlock = block([{ term: '余热', weight: 1, lang: 'zh', concept: '余热' }], 0.6);
+    const en = block([{ term: 'heat', weight: 1, lang: 'en', concept: '余热' }, { term: 'waste', weight: 1, lang: 'en', concept: '余热' }], 0.4);
+    const e: Expansion = { lang: 'zh', source: [], blocks: { zh: { ...zhBlock, feedback: [{ term: '回收', weight: 1, lang: 'zh', concept: '回收' }] }, en }, terms: [] };
+    expect(expansionQueryTerms(e, 20, DEFAULT_EXPANSION).every((t) => t.concept === undefined)).toBe(true);
+  });
+
   it('leaves small translation weights alone', () => {
     const e = expansion(0.6);
     const small = expansionQueryTerms(e, 2, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh');
