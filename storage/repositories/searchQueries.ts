@@ -134,7 +134,7 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
   const emb = `v.embedding::vector(${dim})`;
-  // BM25's term-frequency part of t, a concept's summed frequency in one outcome (stats st in scope).
+  // BM25's term-frequency part of t: a posting, or a concept's summed frequency in one outcome (stats st in scope).
   const tfPart = `t.tf * ($7::float8 + 1) / (t.tf + $7::float8 * (1 - $8::float8 + $8::float8 * t.doc_len / st.avgdl))`;
   const fused =
     h.fusion === 'rrf'
@@ -152,19 +152,23 @@ df AS MATERIALIZED ( -- kept by triggers (migration 015); counted while a first 
 member AS MATERIALIZED ( -- each known token's BM25 weight (its own IDF)
   SELECT q.term, q.concept, df.df, q.qw * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) AS w FROM q JOIN df USING (term) CROSS JOIN stats st),
 w AS MATERIALIZED (
-  SELECT concept, sum(postings) OVER (ORDER BY postings, first) AS cum -- postings read if the concepts up to this one are read in full
-  FROM (SELECT concept, sum(df) AS postings, min(term) AS first FROM member GROUP BY concept) c),
+  SELECT concept, members, sum(postings) OVER (ORDER BY postings, first) AS cum -- postings read if the concepts up to this one are read in full
+  FROM (SELECT concept, count(*) AS members, sum(df) AS postings, min(term) AS first FROM member GROUP BY concept) c),
 rare AS (
-  SELECT m.term, m.w, w.concept, (w.cum <= $14::float8 OR w.cum = (SELECT min(cum) FROM w)) AS in_full
+  SELECT m.term, m.w, w.concept, w.members > 1 AS grouped, (w.cum <= $14::float8 OR w.cum = (SELECT min(cum) FROM w)) AS in_full
   FROM member m JOIN w USING (concept)),
-part AS MATERIALIZED (
-  SELECT t.id, sum(t.wtf / t.tf * ${tfPart}) AS score
-  FROM (
-    SELECT ot.outcome_id AS id, r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
-    FROM outcome_terms ot JOIN rare r ON r.term = ot.term AND r.in_full${filtered ? ' JOIN outcomes o ON o.id = ot.outcome_id' : ''}
+part AS MATERIALIZED ( -- terms of their own scored posting by posting, as plain BM25; concepts of several terms per outcome
+  SELECT id, sum(score) AS score FROM (
+    SELECT t.outcome_id AS id, r.w * ${tfPart} AS score
+    FROM outcome_terms t JOIN rare r ON r.term = t.term AND r.in_full AND NOT r.grouped CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = t.outcome_id' : ''}
     WHERE ${where}
-    GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st
-  GROUP BY t.id),
+    UNION ALL
+    SELECT t.id, t.wtf / t.tf * ${tfPart} FROM (
+      SELECT ot.outcome_id AS id, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
+      FROM outcome_terms ot JOIN rare r ON r.term = ot.term AND r.in_full AND r.grouped${filtered ? ' JOIN outcomes o ON o.id = ot.outcome_id' : ''}
+      WHERE ${where}
+      GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st) x
+  GROUP BY id),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
     SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
@@ -177,12 +181,16 @@ lex_all AS MATERIALIZED (
   SELECT c.id, coalesce(p.score, 0) + coalesce(f.score, 0) AS score
   FROM completed c LEFT JOIN part p ON p.id = c.id
   LEFT JOIN LATERAL (
-    SELECT sum(t.wtf / t.tf * ${tfPart}) AS score
-    FROM (
-      SELECT r.concept, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
-      FROM rare r JOIN outcome_terms ot ON ot.term = r.term AND ot.outcome_id = c.id
-      WHERE NOT r.in_full
-      GROUP BY r.concept) t CROSS JOIN stats st) f ON true
+    SELECT sum(score) AS score FROM (
+      SELECT r.w * ${tfPart} AS score
+      FROM rare r JOIN outcome_terms t ON t.term = r.term AND t.outcome_id = c.id CROSS JOIN stats st
+      WHERE NOT r.in_full AND NOT r.grouped
+      UNION ALL
+      SELECT t.wtf / t.tf * ${tfPart} FROM (
+        SELECT sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
+        FROM rare r JOIN outcome_terms ot ON ot.term = r.term AND ot.outcome_id = c.id
+        WHERE NOT r.in_full AND r.grouped
+        GROUP BY r.concept) t CROSS JOIN stats st) x) f ON true
   WHERE coalesce(p.score, 0) + coalesce(f.score, 0) > 0),
 lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
 cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
