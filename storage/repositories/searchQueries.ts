@@ -112,6 +112,9 @@ function filterSql(f: OutcomeFilterValues, params: unknown[]): string {
 export async function hybridSearch(q: Queryable, h: HybridParams): Promise<HybridRow[]> {
   const dim = Math.trunc(h.dim);
   if (!(dim >= 1 && dim <= 2000)) throw new Error(`bad vector dimension ${h.dim}`);
+  const concepts = conceptIds(h.terms);
+  // Only a query with a concept of several terms needs their sums (most searches have none).
+  const grouped = new Set(concepts).size < concepts.length;
   const params: unknown[] = [
     h.terms.map((t) => t.term),
     h.terms.map((t) => t.weight),
@@ -128,7 +131,7 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
     h.useDense && h.vector !== null,
     h.postingsBudget,
     h.completeCandidates,
-    conceptIds(h.terms),
+    concepts,
   ];
   const where = filterSql(h.filters, params);
   const filtered = where !== 'true';
@@ -161,13 +164,17 @@ part AS MATERIALIZED ( -- terms of their own scored posting by posting, as plain
   SELECT id, sum(score) AS score FROM (
     SELECT t.outcome_id AS id, r.w * ${tfPart} AS score
     FROM outcome_terms t JOIN rare r ON r.term = t.term AND r.in_full AND NOT r.grouped CROSS JOIN stats st${filtered ? ' JOIN outcomes o ON o.id = t.outcome_id' : ''}
-    WHERE ${where}
+    WHERE ${where}${
+      grouped
+        ? `
     UNION ALL
     SELECT t.id, t.wtf / t.tf * ${tfPart} FROM (
       SELECT ot.outcome_id AS id, sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
       FROM outcome_terms ot JOIN rare r ON r.term = ot.term AND r.in_full AND r.grouped${filtered ? ' JOIN outcomes o ON o.id = ot.outcome_id' : ''}
       WHERE ${where}
-      GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st) x
+      GROUP BY ot.outcome_id, r.concept) t CROSS JOIN stats st`
+        : ''
+    }) x
   GROUP BY id),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
@@ -184,13 +191,17 @@ lex_all AS MATERIALIZED (
     SELECT sum(score) AS score FROM (
       SELECT r.w * ${tfPart} AS score
       FROM rare r JOIN outcome_terms t ON t.term = r.term AND t.outcome_id = c.id CROSS JOIN stats st
-      WHERE NOT r.in_full AND NOT r.grouped
+      WHERE NOT r.in_full AND NOT r.grouped${
+        grouped
+          ? `
       UNION ALL
       SELECT t.wtf / t.tf * ${tfPart} FROM (
         SELECT sum(r.w * ot.tf) AS wtf, sum(ot.tf)::float8 AS tf, max(ot.doc_len) AS doc_len
         FROM rare r JOIN outcome_terms ot ON ot.term = r.term AND ot.outcome_id = c.id
         WHERE NOT r.in_full AND r.grouped
-        GROUP BY r.concept) t CROSS JOIN stats st) x) f ON true
+        GROUP BY r.concept) t CROSS JOIN stats st`
+          : ''
+      }) x) f ON true
   WHERE coalesce(p.score, 0) + coalesce(f.score, 0) > 0),
 lex AS (SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (SELECT * FROM lex_all ORDER BY score DESC, id LIMIT $5::int) x WHERE $12::boolean),
 cand AS (SELECT coalesce(lex.id, dense.id) AS id, lex.r AS lr, dense.r AS dr FROM lex FULL JOIN dense ON lex.id = dense.id),
