@@ -4,7 +4,6 @@ import { activeEmbeddingModel } from '../../storage/repositories/searchModels.js
 import { UserFacingError } from '../errors.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
 import { DEFAULT_EMBEDDINGS, type EmbeddingSettings } from '../embeddings/embeddingSettings.js';
-import { weightedCounts } from '../embeddings/offlineEmbedder.js';
 import { vectorText } from '../embeddings/vectorText.js';
 import { bestEvidence, displayTerms } from './bestEvidence.js';
 import type { SearchQuery, WeightedTerm } from './searchQuery.js';
@@ -33,8 +32,11 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const mode = query.mode ?? 'hybrid';
   const limit = query.limit ?? 10;
-  const counts = weightedCounts(query.text ?? '', query.lexicalTerms);
-  const terms = topTerms(queryTokens(query.text ?? '', query.lexicalTerms), tuning.maxQueryTerms);
+  const tokens = queryTokens(query.text ?? '', query.lexicalTerms);
+  // Each token's weight over all its concepts, for the explanations (the embedder's weightedCounts).
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t.term, (counts.get(t.term) ?? 0) + t.weight);
+  const terms = topTerms(tokens, tuning.maxQueryTerms);
   const denseText = query.denseText?.trim() || query.text || '';
   if (terms.length === 0 && !(mode === 'dense' && query.denseText?.trim())) {
     throw new UserFacingError(
