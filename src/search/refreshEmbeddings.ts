@@ -70,13 +70,15 @@ export async function refreshEmbeddings(db: Db, settings: EmbeddingSettings, opt
   const started = performance.now();
   // An import that loaded the whole index has every outcome's counts: term_stats comes from them.
   const counts = options.termCounts;
-  const known = counts && counts.size > 0 && counts.size === (await countSearchRows(db)) ? { terms: counts.terms, df: counts.documentFrequencies() } : undefined;
-  const [, report] = await Promise.all([
-    ensureLexicalIndexes(db, known).then(() => {
-      seconds.lexical_index = since(started);
-    }),
-    refreshVectors(db, settings, options, lap, seconds),
-  ]);
+  const known = async () => (counts && counts.size > 0 && counts.size === (await countSearchRows(db)) ? { terms: counts.terms, df: counts.documentFrequencies() } : undefined);
+  // The fit holds this thread for seconds: the key's statement must be sent before it starts.
+  let building!: () => void;
+  const sent = new Promise<void>((resolve) => (building = resolve));
+  const lexical = ensureLexicalIndexes(db, known, building).then(() => {
+    seconds.lexical_index = since(started);
+  });
+  await Promise.race([sent, lexical]);
+  const [, report] = await Promise.all([lexical, refreshVectors(db, settings, options, lap, seconds)]);
   options.onReport?.(report);
   return report;
 }
