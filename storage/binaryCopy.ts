@@ -7,8 +7,8 @@ import type { Queryable } from './db.js';
  * Layout: https://www.postgresql.org/docs/current/sql-copy.html ("Binary Format"); a pgvector
  * value is int16 dimensions, int16 unused, then float4 values (its vector_recv).
  */
-export type CopyColumn = 'int8' | 'int4' | 'float4' | 'text' | 'vector';
-export type CopyValue = number | string | ArrayLike<number> | null;
+export type CopyColumn = 'int8' | 'int4' | 'float4' | 'text' | 'bytea' | 'vector';
+export type CopyValue = number | string | ArrayLike<number> | Uint8Array | null;
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** What every binary COPY payload starts with: signature, flags 0, no header extension. */
@@ -49,6 +49,9 @@ export function* binaryCopyChunks(columns: readonly CopyColumn[], rows: Iterable
           break;
         case 'text':
           w.text(value as string);
+          break;
+        case 'bytea':
+          w.bytes(value as Uint8Array);
           break;
         case 'vector':
           w.vector(value as ArrayLike<number>);
@@ -126,6 +129,14 @@ export class CopyWriter {
     // Byte by byte: terms are short, and Buffer#copy of a range allocates a view per call.
     for (let j = from; j < to; j++) buf[at++] = bytes[j]!;
     this.at = at;
+  }
+
+  /** A bytea value: the bytes as they are. */
+  bytes(bytes: Uint8Array): void {
+    this.room(4 + bytes.length);
+    this.at = this.buf.writeInt32BE(bytes.length, this.at);
+    this.buf.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   /** pgvector's binary form: int16 dimensions, int16 unused, float4 values. */

@@ -45,15 +45,16 @@ export async function insertActiveModel(
 
 /**
  * Stores an offline model's vocabulary: term, IDF and latent vector. `vectors` holds the terms'
- * vectors back to back (terms × dim float32), stored base64-encoded (see migration 003).
+ * vectors back to back (terms × dim float32), each stored as its little-endian bytes (migration 018).
  */
 export async function insertModelTerms(q: Queryable, modelId: number, rows: { terms: string[]; idf: ArrayLike<number>; vectors: Float32Array; dim: number }): Promise<void> {
   const width = rows.dim * 4;
-  const vector = (r: number) => Buffer.from(rows.vectors.buffer, rows.vectors.byteOffset + r * width, width).toString('base64');
-  await copyRows(q, 'COPY embedding_model_terms (model_id, term, idf, vec)', ['int8', 'text', 'float4', 'text'], rows.terms.map((t, r) => [modelId, t, rows.idf[r]!, vector(r)]));
+  const bytes = new Uint8Array(rows.vectors.buffer, rows.vectors.byteOffset, rows.terms.length * width);
+  const columns = ['int8', 'text', 'float4', 'bytea'] as const;
+  await copyRows(q, 'COPY embedding_model_terms (model_id, term, idf, vec)', columns, rows.terms.map((t, r) => [modelId, t, rows.idf[r]!, bytes.subarray(r * width, (r + 1) * width)]));
 }
 
-/** A stored term vector (base64 of little-endian float32) as a Float32Array. */
+/** A stored term vector (base64 of its little-endian float32 values, as read) as a Float32Array. */
 function termVector(base64: string): Float32Array {
   const bytes = Buffer.from(base64, 'base64');
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -63,10 +64,10 @@ function termVector(base64: string): Float32Array {
 export async function loadModelTerms(q: Queryable, modelId: number, terms?: readonly string[]): Promise<{ term: string; idf: number; vec: Float32Array }[]> {
   const res = terms
     ? await q.query<{ term: string; idf: number; vec: string }>(
-        'SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1 AND term = ANY($2::text[])',
+        `SELECT term, idf, encode(vec, 'base64') AS vec FROM embedding_model_terms WHERE model_id = $1 AND term = ANY($2::text[])`,
         [modelId, terms],
       )
-    : await q.query<{ term: string; idf: number; vec: string }>('SELECT term, idf, vec FROM embedding_model_terms WHERE model_id = $1', [modelId]);
+    : await q.query<{ term: string; idf: number; vec: string }>(`SELECT term, idf, encode(vec, 'base64') AS vec FROM embedding_model_terms WHERE model_id = $1`, [modelId]);
   return res.rows.map((r) => ({ term: r.term, idf: r.idf, vec: termVector(r.vec) }));
 }
 

@@ -7,7 +7,7 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
   let db: Db;
   beforeAll(async () => {
     db = await engine.open();
-    await db.exec('CREATE EXTENSION IF NOT EXISTS vector; CREATE TABLE copied (id bigint, n integer, x real, label text, v vector)');
+    await db.exec('CREATE EXTENSION IF NOT EXISTS vector; CREATE TABLE copied (id bigint, n integer, x real, label text, v vector, raw bytea)');
   });
   afterAll(async () => db?.close());
 
@@ -29,6 +29,21 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
       { id: '4', n: 0, x: 0, label: '', v: '[0.1,0.2,0.3]' },
       { id: String(2 ** 53 - 1), n: 2_147_483_647, x: expect.closeTo(-1e-3, 6), label: '冷库 制冷 ❄️ Ünïcödé\u0301', v: '[0,0,3]' },
     ]);
+  });
+
+  it('stores bytea values byte for byte (a term vector\'s float32s, empty and NULL too)', async () => {
+    const floats = Float32Array.of(1.5, -0.25, 3e-7);
+    const bytes = new Uint8Array(floats.buffer);
+    await copyRows(db, 'COPY copied (id, raw)', ['int8', 'bytea'], [[20, bytes], [21, new Uint8Array(0)], [22, null], [23, Uint8Array.of(0, 255, 92, 0)]]);
+    const back = await db.query<{ id: string; raw: string | null }>(`SELECT id::text, encode(raw, 'base64') AS raw FROM copied WHERE id BETWEEN 20 AND 23 ORDER BY id`);
+    expect(back.rows).toEqual([
+      { id: '20', raw: Buffer.from(bytes).toString('base64') },
+      { id: '21', raw: '' },
+      { id: '22', raw: null },
+      { id: '23', raw: 'AP9cAA==' },
+    ]);
+    const vector = Buffer.from(back.rows[0]!.raw!, 'base64');
+    expect([...new Float32Array(vector.buffer, vector.byteOffset, 3)]).toEqual([...floats]);
   });
 
   it('copies inside a transaction and is undone with it', async () => {
