@@ -1,4 +1,6 @@
 import type { CountTable } from './countTable.js';
+import { availableParallelism } from 'node:os';
+import { withKernels } from './kernelPool.js';
 import { randomizedSvd, type SparseRows } from './randomizedSvd.js';
 
 /**
@@ -35,6 +37,12 @@ export interface LsaOptions {
   powerIterations?: number;
 }
 
+/**
+ * Multiply-adds of one sparse product (nonzeros × columns) from which a fit uses two threads:
+ * below it, starting the helper (~0.2 s) costs more than it saves.
+ */
+const PARALLEL_WORK = 20_000_000;
+
 export const LSA_DEFAULTS = { dim: 256, maxTerms: 40_000, minDf: 2, sigmaPower: 0.5, maxFitDocs: 5_000, powerIterations: 1 } as const;
 
 export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
@@ -52,9 +60,13 @@ export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   const idf = Float32Array.from(kept, (id) => Math.log((n + 1) / (df[id]! + 1)) + 1);
   const rows = [...table.rows()];
   const fitDocs = n > maxFitDocs ? Array.from({ length: maxFitDocs }, (_, j) => rows[Math.floor((j * n) / maxFitDocs)]!) : rows;
-  const matrix = tfidfRows(fitDocs, index, idf);
-  // Half the documents at most: with as many axes as documents the last ones are rounding noise.
-  const svd = randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations });
+  const nonzeros = fitDocs.reduce((a, d) => a + d.ids.length, 0);
+  // A large fit shares its products with a helper thread (started now, while the matrix is built).
+  const svd = withKernels(availableParallelism() > 1 && nonzeros * (dim + 16) >= PARALLEL_WORK, (kernels) => {
+    const matrix = tfidfRows(fitDocs, index, idf);
+    // Half the documents at most: with as many axes as documents the last ones are rounding noise.
+    return randomizedSvd(matrix, Math.max(1, Math.min(dim, terms.length, Math.floor(fitDocs.length / 2))), { powerIterations, kernels });
+  });
   const k = svd.k;
   const projection = new Float32Array(terms.length * k);
   // Axes with (numerically) no variance would be blown up by Σ^-α: they get no weight.

@@ -1,19 +1,15 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { serialKernels, type Kernels } from './kernelPool.js';
+import type { SparseRows } from './svdKernels.js';
+
+export type { SparseRows } from './svdKernels.js';
 
 /**
  * Truncated SVD of a sparse matrix by the randomized range finder (Halko, Martinsson & Tropp 2011):
  * Y = A·Ω, a few power iterations with re-orthonormalisation, then the small SVD of B = Qᵀ·A
- * from the eigen-decomposition of B·Bᵀ. Dense blocks are row-major Float64Arrays.
+ * from the eigen-decomposition of B·Bᵀ. Dense blocks are row-major Float64Arrays; the products
+ * run through `Kernels` (one thread, or split with a helper thread).
  */
-export interface SparseRows {
-  rows: number;
-  cols: number;
-  /** CSR: row i holds indices[indptr[i]..indptr[i+1]) with the matching values. */
-  indptr: Int32Array;
-  indices: Int32Array;
-  values: Float32Array;
-}
-
 export interface TruncatedSvd {
   /** Singular values, descending (length k). */
   sigma: Float64Array;
@@ -23,30 +19,13 @@ export interface TruncatedSvd {
 }
 
 /**
- * A·X, A sparse (CSR) n×m, X dense m×l → n×l. Each output row gathers rows of X, two nonzeros
- * at a time (half the passes over the output row). Blocks on the vocabulary side (m×l, the
+ * A·X as a new block: float64 on the document side; blocks on the vocabulary side (m×l, the
  * largest) are kept in float32: these products are bound by memory traffic, and the subspace
  * they feed is re-orthonormalised in float64 on the document side.
  */
-function mulSparse(a: SparseRows, x: Float64Array | Float32Array, l: number, precision: 'f64' | 'f32' = 'f64'): Float64Array | Float32Array {
-  const out = precision === 'f64' ? new Float64Array(a.rows * l) : new Float32Array(a.rows * l);
-  for (let i = 0; i < a.rows; i++) {
-    const o = i * l;
-    const stop = a.indptr[i + 1]!;
-    let p = a.indptr[i]!;
-    for (; p + 1 < stop; p += 2) {
-      const v = a.values[p]!;
-      const w = a.values[p + 1]!;
-      const xo = a.indices[p]! * l;
-      const xq = a.indices[p + 1]! * l;
-      for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]! + w * x[xq + j]!;
-    }
-    if (p < stop) {
-      const v = a.values[p]!;
-      const xo = a.indices[p]! * l;
-      for (let j = 0; j < l; j++) out[o + j]! += v * x[xo + j]!;
-    }
-  }
+function mulSparse(k: Kernels, a: SparseRows, x: Float64Array | Float32Array, l: number, precision: 'f64' | 'f32' = 'f64'): Float64Array | Float32Array {
+  const out = precision === 'f64' ? k.f64(a.rows * l) : k.f32(a.rows * l);
+  k.mulSparse(a, x, l, out);
   return out;
 }
 
@@ -68,94 +47,11 @@ function transpose(a: SparseRows): SparseRows {
   return { rows: a.cols, cols: a.rows, indptr, indices, values };
 }
 
-/**
- * Upper triangle (j ≥ i) of Aᵀ·B for dense n×l blocks A and B (row-major), four rows at a time so
- * each pass over the l×l result carries four rows' products (the result is the memory traffic).
- */
-function upperCrossProduct(a: Float64Array, b: Float64Array, n: number, l: number): Float64Array {
-  const g = new Float64Array(l * l);
-  let r = 0;
-  for (; r + 3 < n; r += 4) {
-    const o0 = r * l;
-    const o1 = o0 + l;
-    const o2 = o1 + l;
-    const o3 = o2 + l;
-    for (let i = 0; i < l; i++) {
-      const a0 = a[o0 + i]!;
-      const a1 = a[o1 + i]!;
-      const a2 = a[o2 + i]!;
-      const a3 = a[o3 + i]!;
-      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
-      const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j]! += a0 * b[o0 + j]! + a1 * b[o1 + j]! + a2 * b[o2 + j]! + a3 * b[o3 + j]!;
-    }
-  }
-  for (; r < n; r++) {
-    const o = r * l;
-    for (let i = 0; i < l; i++) {
-      const ai = a[o + i]!;
-      if (ai === 0) continue;
-      const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j]! += ai * b[o + j]!;
-    }
-  }
-  return g;
-}
-
-/**
- * X·W for a dense n×l X and l×c W (row-major), into a new n×c block; `upper` when W is upper
- * triangular (zero left of the diagonal). W is transposed first so each output is a dot product
- * of two contiguous rows, two rows by two columns at a time (four sums kept in registers).
- */
-function mulDense(x: Float64Array, n: number, l: number, w: Float64Array, c: number, upper = false): Float64Array {
-  const wt = new Float64Array(c * l);
+/** X·W for a dense n×l X and l×c W (row-major), into a new n×c block; `upper` when W is upper triangular. */
+function mulDense(k: Kernels, x: Float64Array, n: number, l: number, w: Float64Array, c: number, upper = false): Float64Array {
+  const wt = k.f64(c * l);
   for (let i = 0; i < l; i++) for (let j = 0; j < c; j++) wt[j * l + i] = w[i * c + j]!;
-  const out = new Float64Array(n * c);
-  // Column j of an upper triangular W is zero below row j: its dot products stop there.
-  const end = (j: number) => (upper ? Math.min(j + 1, l) : l);
-  let r = 0;
-  for (; r + 1 < n; r += 2) {
-    const x0 = r * l;
-    const x1 = x0 + l;
-    let j = 0;
-    for (; j + 1 < c; j += 2) {
-      const w0 = j * l;
-      const w1 = w0 + l;
-      const stop = end(j + 1);
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-      for (let i = 0; i < stop; i++) {
-        const a = x[x0 + i]!;
-        const b = x[x1 + i]!;
-        const p = wt[w0 + i]!;
-        const q = wt[w1 + i]!;
-        s00 += a * p;
-        s01 += a * q;
-        s10 += b * p;
-        s11 += b * q;
-      }
-      out[r * c + j] = s00;
-      out[r * c + j + 1] = s01;
-      out[(r + 1) * c + j] = s10;
-      out[(r + 1) * c + j + 1] = s11;
-    }
-    for (; j < c; j++) {
-      let s0 = 0, s1 = 0;
-      for (let i = 0, stop = end(j); i < stop; i++) {
-        s0 += x[x0 + i]! * wt[j * l + i]!;
-        s1 += x[x1 + i]! * wt[j * l + i]!;
-      }
-      out[r * c + j] = s0;
-      out[(r + 1) * c + j] = s1;
-    }
-  }
-  for (; r < n; r++) {
-    for (let j = 0; j < c; j++) {
-      let s0 = 0;
-      for (let i = 0, stop = end(j); i < stop; i++) s0 += x[r * l + i]! * wt[j * l + i]!;
-      out[r * c + j] = s0;
-    }
-  }
-  return out;
+  return k.mulDense(x, n, l, wt, c, upper);
 }
 
 /**
@@ -164,9 +60,9 @@ function mulDense(x: Float64Array, n: number, l: number, w: Float64Array, c: num
  * orthogonality; once suffices between power iterations); a tiny ridge keeps the factorisation
  * defined when columns are (nearly) dependent.
  */
-function orthonormalise(m: Float64Array, n: number, l: number, passes = 2): void {
+function orthonormalise(k: Kernels, m: Float64Array, n: number, l: number, passes = 2): void {
   for (let pass = 0; pass < passes; pass++) {
-    const g = upperCrossProduct(m, m, n, l);
+    const g = k.upperCross(m, m, n, l);
     let trace = 0;
     for (let i = 0; i < l; i++) trace += g[i * l + i]!;
     const ridge = (trace / l) * 1e-10 + 1e-300;
@@ -182,7 +78,7 @@ function orthonormalise(m: Float64Array, n: number, l: number, passes = 2): void
         g[i * l + j] = s / rii;
       }
     }
-    m.set(mulDense(m, n, l, invertUpper(g, l), l, true));
+    m.set(mulDense(k, m, n, l, invertUpper(g, l), l, true));
   }
 }
 
@@ -228,25 +124,31 @@ function randomSigns(out: Float32Array, seed: number): void {
   }
 }
 
-export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: number; powerIterations?: number; seed?: number } = {}): TruncatedSvd {
-  const l = Math.min(k + (options.oversample ?? 16), a.rows, a.cols);
+export function randomizedSvd(
+  matrix: SparseRows,
+  k: number,
+  options: { oversample?: number; powerIterations?: number; seed?: number; kernels?: Kernels } = {},
+): TruncatedSvd {
+  const l = Math.min(k + (options.oversample ?? 16), matrix.rows, matrix.cols);
   if (l === 0) return { sigma: new Float64Array(0), v: new Float32Array(0), k: 0 }; // no documents or no terms
-  const omega = new Float32Array(a.cols * l);
+  const kern = options.kernels ?? serialKernels;
+  const a = kern.sparse(matrix);
+  const omega = kern.f32(a.cols * l);
   randomSigns(omega, options.seed ?? 42);
-  const at = transpose(a);
-  let y = mulSparse(a, omega, l) as Float64Array;
+  const at = kern.sparse(transpose(a));
+  let y = mulSparse(kern, a, omega, l) as Float64Array;
   const iterations = options.powerIterations ?? 2;
   for (let it = 0; it < iterations; it++) {
     // Re-orthonormalising the document side only: in float64, two or three power steps stay
     // far from losing the small singular directions, and the term side is the larger one.
-    orthonormalise(y, a.rows, l, 1);
-    y = mulSparse(a, mulSparse(at, y, l, 'f32'), l) as Float64Array;
+    orthonormalise(kern, y, a.rows, l, 1);
+    y = mulSparse(kern, a, mulSparse(kern, at, y, l, 'f32'), l) as Float64Array;
   }
-  orthonormalise(y, a.rows, l, 2);
+  orthonormalise(kern, y, a.rows, l, 2);
   // B·Bᵀ = Qᵀ·A·Aᵀ·Q, formed on the document side (n×l) rather than from Bᵀ (m×l, m = the
   // vocabulary, usually far larger): two sparse products and one n×l×l one.
-  const z = mulSparse(a, mulSparse(at, y, l, 'f32'), l) as Float64Array;
-  const gram = upperCrossProduct(y, z, a.rows, l);
+  const z = mulSparse(kern, a, mulSparse(kern, at, y, l, 'f32'), l) as Float64Array;
+  const gram = kern.upperCross(y, z, a.rows, l);
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i]!;
   const { values, vectors } = symmetricEigen(gram, l);
   const order = [...values.keys()].sort((p, q) => values[q]! - values[p]!).slice(0, Math.min(k, l));
@@ -261,7 +163,7 @@ export function randomizedSvd(a: SparseRows, k: number, options: { oversample?: 
     if (sv === 0) return;
     for (let i = 0; i < l; i++) w[i * kk + c] = vectors[i * l + e]! / sv;
   });
-  const left = mulDense(y, a.rows, l, w, kk);
-  const v = mulSparse(at, left, kk, 'f32') as Float32Array;
+  const left = mulDense(kern, y, a.rows, l, w, kk);
+  const v = mulSparse(kern, at, left, kk, 'f32') as Float32Array;
   return { sigma, v, k: kk };
 }
