@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CorpusFeedback, WeightedTerm } from '../../src/translate/corpusFeedback.js';
+import type { WeightedTerm } from '../../src/translate/corpusFeedback.js';
 import { weighByCoherence } from '../../src/translate/offline/coherence.js';
-import { indexTokens } from '../../src/translate/searchFeedback.js';
+import { memoryCorpus } from './memoryCorpus.js';
 
 /** Outcomes in memory: cement kilns burning garbage, and unrelated records (no word is in more than a fifth of them). */
 const DOCS = [
@@ -18,17 +18,7 @@ const DOCS = [
   ...['bearing', 'gear', 'valve', 'pump', 'sensor', 'rotor', 'nozzle', 'filter', 'spring', 'hinge'].map((part) => `A ${part} for machines.`),
 ].map((text, i) => ({ id: `d${i}`, text }));
 
-const memoryCorpus: CorpusFeedback = {
-  tokens: indexTokens,
-  search: async () => [],
-  async docFreq(tokens) {
-    const docs = await this.documents(tokens);
-    return { total: DOCS.length, df: new Map([...docs].map(([t, s]) => [t, s.size])) };
-  },
-  async documents(tokens) {
-    return new Map(tokens.map((t) => [t, new Set(DOCS.filter((d) => indexTokens(d.text).some((x) => x.token === t)).map((d) => d.id))]));
-  },
-};
+const corpus = memoryCorpus(DOCS);
 
 const term = (t: string, concept: string, weight = 1): WeightedTerm => ({ term: t, concept, weight, lang: 'en' });
 
@@ -38,14 +28,14 @@ describe('choosing dictionary senses by co-occurrence in the outcomes', () => {
   const candidates = block.slice(1);
 
   it('keeps the senses found together with the need’s other concepts and fades the others', async () => {
-    const picked = new Map((await weighByCoherence(memoryCorpus, block, candidates)).map((t) => [t.term, t.weight]));
+    const picked = new Map((await weighByCoherence(corpus, block, candidates)).map((t) => [t.term, t.weight]));
     expect(picked.get('garbage')).toBeGreaterThan(picked.get('telegram')!);
     expect(picked.get('power')).toBeGreaterThan(picked.get('telegram')!);
     expect(picked.get('odor')).toBeGreaterThan(picked.get('telegram')!);
   });
 
   it('never removes a candidate outright: the least coherent keeps a fifth of its weight', async () => {
-    const picked = await weighByCoherence(memoryCorpus, block, candidates);
+    const picked = await weighByCoherence(corpus, block, candidates);
     expect(picked.map((t) => t.term)).toEqual(candidates.map((t) => t.term));
     const telegram = picked.find((t) => t.term === 'telegram')!;
     expect(telegram.weight).toBeCloseTo(0.5 * 0.2, 5);
@@ -54,6 +44,6 @@ describe('choosing dictionary senses by co-occurrence in the outcomes', () => {
 
   it('leaves the weights alone when nothing co-occurs', async () => {
     const lone = [term('glaze', '釉'), term('battery', '电池')];
-    expect(await weighByCoherence(memoryCorpus, lone, lone)).toEqual(lone);
+    expect(await weighByCoherence(corpus, lone, lone)).toEqual(lone);
   });
 });

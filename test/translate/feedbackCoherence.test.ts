@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CorpusFeedback } from '../../src/translate/corpusFeedback.js';
 import { DEFAULT_EXPANSION, expandNeed } from '../../src/translate/offline/expandNeed.js';
-import { indexTokens } from '../../src/translate/searchFeedback.js';
+import { memoryCorpus } from './memoryCorpus.js';
 
 /**
  * English outcomes: boiler flue-gas corrosion and economizers, one boiler fired with biogas from a
@@ -15,31 +14,12 @@ const DOCS = [
   'Boiler fired with biogas from a digester; the digester sludge is heated.',
   'Digester sludge treatment and biogas yield.',
   ...['bearing', 'gear', 'valve', 'pump', 'sensor', 'rotor', 'nozzle', 'filter', 'spring', 'hinge', 'lever', 'clutch', 'piston', 'crank', 'axle'].map((part) => `A ${part} for machines.`),
-].map((text, i) => ({ id: `d${i}`, title: '', keywords: [] as string[], lang: 'en', text }));
+].map((text, i) => ({ id: `d${i}`, text }));
 
-const tokensOf = (text: string) => new Set(indexTokens(text).map((t) => t.token));
-
-const memoryCorpus: CorpusFeedback = {
-  tokens: indexTokens,
-  async search(terms, { lang, limit }) {
-    const q = new Set(terms.flatMap((t) => indexTokens(t.term).map((x) => x.token)));
-    return DOCS.filter((d) => !lang || d.lang === lang)
-      .map((d) => ({ ...d, score: [...tokensOf(d.text)].filter((t) => q.has(t)).length }))
-      .filter((d) => d.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-  },
-  async docFreq(tokens) {
-    const docs = await this.documents(tokens);
-    return { total: DOCS.length, df: new Map([...docs].map(([t, s]) => [t, s.size])) };
-  },
-  async documents(tokens) {
-    return new Map(tokens.map((t) => [t, new Set(DOCS.filter((d) => tokensOf(d.text).has(t)).map((d) => d.id))]));
-  },
-};
+const corpus = memoryCorpus(DOCS);
 
 const need = 'Our boiler stack suffers from flue gas corrosion.';
-const feedbackOf = async (coherence: boolean) => new Map((await expandNeed(need, memoryCorpus, { ...DEFAULT_EXPANSION, coherence })).blocks.en.feedback.map((t) => [t.term, t.weight]));
+const feedbackOf = async (coherence: boolean) => new Map((await expandNeed(need, corpus, { ...DEFAULT_EXPANSION, coherence })).blocks.en.feedback.map((t) => [t.term, t.weight]));
 
 describe('relevance feedback weighed by co-occurrence with the need', () => {
   it('fades feedback words that the store seldom shows with the need’s words', async () => {

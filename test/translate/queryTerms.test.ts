@@ -12,7 +12,7 @@ function expansion(enShare: number): Expansion {
     { term: '余热', weight: 1, lang: 'zh' as const, concept: 'waste heat' },
     { term: '发电', weight: 1, lang: 'zh' as const, concept: 'power' },
   ];
-  return { lang: 'en', source: [], blocks: { en: block([], enShare), zh: block(zh, 1 - enShare) }, terms: [] };
+  return { lang: 'en', source: [], blocks: { en: block([], enShare), zh: block(zh, 1 - enShare) }, terms: [], emphasis: [] };
 }
 
 const zhWeights = (e: Expansion) => expansionQueryTerms(e, 20, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh').map((t) => t.weight);
@@ -35,7 +35,7 @@ describe('query terms of an offline expansion', () => {
   it('searches the English sense words of a Chinese need word, its own words and feedback as terms of their own', () => {
     const zhBlock = block([{ term: '余热', weight: 1, lang: 'zh', concept: '余热' }], 0.6);
     const en = block([{ term: 'heat', weight: 1, lang: 'en', concept: '余热' }, { term: 'waste', weight: 1, lang: 'en', concept: '余热' }], 0.4);
-    const e: Expansion = { lang: 'zh', source: [], blocks: { zh: { ...zhBlock, feedback: [{ term: '回收', weight: 1, lang: 'zh', concept: '回收' }] }, en }, terms: [] };
+    const e: Expansion = { lang: 'zh', source: [], blocks: { zh: { ...zhBlock, feedback: [{ term: '回收', weight: 1, lang: 'zh', concept: '回收' }] }, en }, terms: [], emphasis: [] };
     expect(expansionQueryTerms(e, 20, DEFAULT_EXPANSION).every((t) => t.concept === undefined)).toBe(true);
   });
 

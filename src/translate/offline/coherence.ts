@@ -1,6 +1,6 @@
 import type { CorpusFeedback, WeightedTerm } from '../corpusFeedback.js';
 
-/** Weight a candidate keeps however little it agrees with the rest of the need. */
+/** Share of its weight a candidate keeps however little it agrees with the rest of the need (unless told otherwise). */
 const FLOOR = 0.2;
 /** Tokens in more than this share of the outcomes say nothing about co-occurrence (and are costly to fetch). */
 const MAX_DF_SHARE = 0.2;
@@ -17,9 +17,9 @@ const MAX_DF = 5_000;
  * for; `candidates` (a subset: translations, synonyms) are re-weighted by their cosine overlap
  * (outcomes containing both, over the geometric mean of the two outcome counts) with each
  * other concept, averaged by concept weight and scaled to the best candidate's:
- * weight × (FLOOR + (1 − FLOOR) × coherence / best coherence).
+ * weight × (floor + (1 − floor) × coherence / best coherence).
  */
-export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTerm[], candidates: WeightedTerm[]): Promise<WeightedTerm[]> {
+export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTerm[], candidates: WeightedTerm[], floor = FLOOR): Promise<WeightedTerm[]> {
   if (!candidates.length) return candidates;
   const termTokens = new Map<string, string[]>();
   for (const t of block) termTokens.set(t.term, [...new Set(corpus.tokens(t.term).map((x) => x.token))]);
@@ -53,7 +53,7 @@ export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTe
   });
   const best = Math.max(...coherence);
   if (best <= 0) return candidates;
-  return candidates.map((t, i) => ({ ...t, weight: t.weight * (FLOOR + ((1 - FLOOR) * coherence[i]!) / best) }));
+  return candidates.map((t, i) => ({ ...t, weight: t.weight * (floor + ((1 - floor) * coherence[i]!) / best) }));
 }
 
 /** Outcomes holding every token of a term; undefined when none of its tokens is informative. */

@@ -32,6 +32,21 @@ export interface ExpansionSettings {
   maxSecondaryTermWeight: number;
   /** Re-weigh dictionary translations and synonyms by how they co-occur with the need's other concepts in the outcomes. */
   coherence: boolean;
+  /**
+   * Added weight, per occurrence, of each of the need's own words as much as it co-occurs with
+   * its other words in the outcomes (0: none; with `coherence` only). A long business need says
+   * "feel", "say", "test" beside "regen" and "brake"; its text counts each word once, and this
+   * stresses the words that belong together (key concepts of verbose queries, cf. Bendersky &
+   * Croft 2008), measured with `liaison eval` (hybrid, offline): see `emphasisFloor`.
+   */
+  emphasis: number;
+  /**
+   * Share of `emphasis` every own word gets however little it co-occurs. Enterprise needs
+   * nDCG@10 (dev split, on one store) with emphasis 0.5: floor 0 → 0.552, 0.5 → 0.561, 1 (the
+   * same stress for every word) → 0.560 but recall@100 0.708 against 0.720; with none 0.550.
+   * NFCorpus 0.349 → 0.348.
+   */
+  emphasisFloor: number;
 }
 
 export const DEFAULT_EXPANSION: ExpansionSettings = {
@@ -46,6 +61,8 @@ export const DEFAULT_EXPANSION: ExpansionSettings = {
   maxTermWeight: 2,
   maxSecondaryTermWeight: 1,
   coherence: true,
+  emphasis: 0.5,
+  emphasisFloor: 0.5,
 };
 
 export interface Expansion {
@@ -55,6 +72,8 @@ export interface Expansion {
   blocks: Record<Lang, { base: WeightedTerm[]; own: WeightedTerm[]; added: WeightedTerm[]; synonyms: WeightedTerm[]; feedback: WeightedTerm[]; keywords: string[]; coverage: number; share: number }>;
   /** Final query: both language blocks, each normalised. */
   terms: WeightedTerm[];
+  /** The need's own words (not compounds), weighted by how well each co-occurs with the others in the outcomes (settings.emphasis). */
+  emphasis: WeightedTerm[];
 }
 
 /** Which language a need is written in: Chinese when CJK characters dominate. */
@@ -107,6 +126,7 @@ export async function expandNeed(
     }
     blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, coverage, share: 0 };
   }
+  const emphasis = corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.
   const raw = { en: 0, zh: 0 };
   for (const l of ['en', 'zh'] as const) raw[l] = (l === lang ? 1 : settings.crossShare) * blocks[l].coverage ** settings.selectionPower;
@@ -117,7 +137,16 @@ export async function expandNeed(
     const block = merge([...scale(b.base, 1 - settings.feedbackShare), ...scale(b.feedback, b.feedback.length ? settings.feedbackShare : 0)]);
     terms.push(...scale(block, b.share));
   }
-  return { lang, source, blocks, terms: terms.filter((t) => t.weight > 0) };
+  return { lang, source, blocks, terms: terms.filter((t) => t.weight > 0), emphasis };
+}
+
+/** The need's own single words (its compounds repeat them), stressed by how they co-occur with each other. */
+async function emphasise(corpus: CorpusFeedback, own: WeightedTerm[], source: SourceTerm[], s: ExpansionSettings): Promise<WeightedTerm[]> {
+  const compounds = new Set(source.filter((x) => x.compound).map((x) => x.term));
+  const words = own.filter((t) => !compounds.has(t.term));
+  if (words.length < 2) return [];
+  const picked = await weighByCoherence(corpus, words, words, s.emphasisFloor);
+  return picked.map((t) => ({ ...t, weight: s.emphasis * t.weight }));
 }
 
 /** Dictionary translations into `target` of the terms written in the other language. */

@@ -16,11 +16,14 @@ export function expansionQueryTerms(e: Expansion, textTokens: number, s: Expansi
   const other = e.blocks[e.lang === 'en' ? 'zh' : 'en'];
   const t = Math.max(1, textTokens);
   const fs = s.feedbackShare;
+  const ownOdds = Math.min(1, own.share / Math.max(other.share, 1e-9));
   const out: WeightedTerm[] = [
     ...scale(own.added, t * 0.1).map(single), // words of the other script inside a mixed need, translated
     ...scale(own.synonyms, t * s.synonymShare).map(single),
     // Feedback in the need's own language counts only as much as that language's outcomes look likely to answer.
-    ...scale(own.feedback, own.feedback.length ? ((t * fs) / (1 - fs)) * Math.min(1, own.share / Math.max(other.share, 1e-9)) : 0).map(single),
+    ...scale(own.feedback, own.feedback.length ? ((t * fs) / (1 - fs)) * ownOdds : 0).map(single),
+    // The stress on the need's coherent words, by the same odds: it favours the need's language.
+    ...e.emphasis.map((x) => ({ ...single(x), weight: x.weight * ownOdds })),
   ];
   if (other.base.length && own.share + other.share > 0) {
     const total = own.share > 0 ? Math.min(s.maxCross, other.share / own.share) * t : s.maxCross * t;
