@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../storage/db.js';
 import { countSearchRows, insertActiveModel, insertModelTerms, loadModelTerms, streamPostings, type EmbeddingModelRow } from '../../storage/repositories/searchModels.js';
 import { termCounts, tokenizeText } from '../search/tokenizeText.js';
 import type { WeightedTerm } from '../search/searchQuery.js';
+import { queryTokens, tokenWeights } from '../search/queryTokens.js';
 import type { Embedder } from './embedder.js';
 import { CountTable } from './countTable.js';
 import { addScaled, fitLsa, foldIn, LSA_DEFAULTS, normalised, termWeight, type LsaModel, type LsaOptions } from './lsaModel.js';
@@ -83,14 +84,9 @@ function embedCounts(vocabulary: ReadonlyMap<string, TermRow>, counts: ReadonlyM
   return foldIn(entries, dim);
 }
 
-/** Query and document counts: the text's tokens, plus expansion terms at their weights. */
+/** A query's token counts: the text's tokens, plus expansion terms at their weights (as the lexical search counts them). */
 export function weightedCounts(text: string, extra: readonly WeightedTerm[] = []): Map<string, number> {
-  const counts = termCounts(tokenizeText(text));
-  for (const { term, weight } of extra) {
-    if (!(weight > 0)) continue;
-    for (const t of tokenizeText(term)) counts.set(t, (counts.get(t) ?? 0) + Math.min(weight, 10));
-  }
-  return counts;
+  return tokenWeights(queryTokens(text, extra));
 }
 
 /**

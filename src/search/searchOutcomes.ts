@@ -9,6 +9,7 @@ import { bestEvidence, displayTerms } from './bestEvidence.js';
 import type { SearchQuery, WeightedTerm } from './searchQuery.js';
 import type { SearchResult } from './searchResult.js';
 import { DEFAULT_TUNING, type SearchTuning } from './searchTuning.js';
+import { queryTokens, tokenWeights, type QueryToken } from './queryTokens.js';
 import { surfaceForms, tokenizeText } from './tokenizeText.js';
 import { validateQuery } from './validateSearch.js';
 
@@ -33,9 +34,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const mode = query.mode ?? 'hybrid';
   const limit = query.limit ?? 10;
   const tokens = queryTokens(query.text ?? '', query.lexicalTerms);
-  // Each token's weight over all its concepts, for the explanations (the embedder's weightedCounts).
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t.term, (counts.get(t.term) ?? 0) + t.weight);
+  const counts = tokenWeights(tokens); // for the explanations
   const terms = topTerms(tokens, tuning.maxQueryTerms);
   const denseText = query.denseText?.trim() || query.text || '';
   if (terms.length === 0 && !(mode === 'dense' && query.denseText?.trim())) {
@@ -151,29 +150,6 @@ function termLang(t: WeightedTerm): 'en' | 'zh' {
 function scaleTerms(terms: WeightedTerm[], total: number): WeightedTerm[] {
   const sum = terms.reduce((a, t) => a + t.weight, 0);
   return sum > 0 ? terms.map((t) => ({ ...t, weight: (t.weight * total) / sum })) : [];
-}
-
-type QueryToken = { term: string; weight: number; concept?: string };
-
-/**
- * The lexical query's index tokens: each of the text once, and each added term's weight (as
- * weightedCounts) on its tokens. Tokens of a term that translates a need word stay apart per
- * concept, the search's unit for translations.
- */
-function queryTokens(text: string, extra: readonly WeightedTerm[] = []): QueryToken[] {
-  const tokens = new Map<string, QueryToken>();
-  const add = (term: string, weight: number, concept?: string) => {
-    const key = concept === undefined ? term : `${concept}\u0000${term}`;
-    const prev = tokens.get(key);
-    if (prev) prev.weight += weight;
-    else tokens.set(key, concept === undefined ? { term, weight } : { term, weight, concept });
-  };
-  for (const t of tokenizeText(text)) add(t, 1);
-  for (const { term, weight, concept } of extra) {
-    if (!(weight > 0)) continue;
-    for (const t of tokenizeText(term)) add(t, Math.min(weight, 10), concept);
-  }
-  return [...tokens.values()];
 }
 
 function topTerms(tokens: QueryToken[], max: number): QueryToken[] {
