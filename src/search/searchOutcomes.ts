@@ -64,7 +64,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const same = textLang ? extra.filter((t) => termLang(t) === textLang) : extra;
   const other = textLang ? extra.filter((t) => termLang(t) !== textLang) : [];
   const textWeight = tokenizeText(denseText).length;
-  const denseExtra = tuning.denseTermShare > 0 ? scaleTerms(same, tuning.denseTermShare * Math.max(1, textWeight)) : [];
+  const denseExtra = mode === 'dense' && tuning.denseTermShare > 0 ? scaleTerms(same, tuning.denseTermShare * Math.max(1, textWeight)) : [];
   let iterative = iterativeScan.get(db);
   if (iterative === undefined) {
     const v = (await vectorExtensionVersion(db)) ?? '0';

@@ -33,14 +33,16 @@ export interface SearchTuning {
   /** Most query terms kept (highest weights first): long texts keep their strongest words. */
   maxQueryTerms: number;
   /**
-   * The query vector reads the text (or denseText) plus the query's added terms in the text's
-   * own language, scaled to this share of the text's weight (0: the text alone): relevance
-   * feedback and stressed need words move the vector towards the outcomes that answer, as
-   * Rocchio's feedback does. Measured with `liaison eval` (offline translator; dense / hybrid
-   * nDCG@10): enterprise needs 0 → 0.234 / 0.561, 0.1 → – / 0.561, 0.3 → 0.344 / 0.563,
-   * 0.5 → 0.338 / 0.560, 1 → 0.342 / 0.551; NFCorpus 0 → 0.313 / 0.348, 0.3 → 0.317 / 0.349,
-   * 1 → 0.324 / 0.349. Other-language terms never enter it: mixed into one vector they pull it
-   * away from both languages.
+   * In dense mode, the query vector reads the text (or denseText) plus the query's added terms in
+   * the text's own language, scaled to this share of the text's weight (0: the text alone):
+   * relevance feedback and stressed need words move the vector towards the outcomes that answer,
+   * as Rocchio's feedback does. Measured with `liaison eval` (offline translator, dense nDCG@10):
+   * enterprise needs 0 → 0.234, 0.3 → 0.344, 0.5 → 0.338, 1 → 0.342; NFCorpus 0 → 0.313, 0.3
+   * → 0.317, 1 → 0.324. Hybrid search keeps the text alone: its lexical side already has these
+   * terms, and with them in the vector too the hybrid figure fell on three of four LSA fit
+   * samples (enterprise 0.551 / 0.561 / 0.556 / 0.550 → 0.544 / 0.563 / 0.548 / 0.545).
+   * Other-language terms never enter it: mixed into one vector they pull it away from both
+   * languages.
    */
   denseTermShare: number;
   /**
