@@ -113,6 +113,15 @@ describe.each(testEngines)('searchOutcomes on $name', (engine) => {
     expect(dense[0]!.explanation.scores.ranks.dense).toBe(1);
   });
 
+  it('puts added terms of the text’s language into the query vector in dense mode only', async () => {
+    const kiln = [{ term: 'kiln', weight: 2, lang: 'en' as const }];
+    const denseOf = async (mode: 'dense' | 'hybrid', lexicalTerms?: typeof kiln) =>
+      (await searchOutcomes({ db }, { text: 'recovers heat from exhaust air', mode, lexicalTerms, limit: 20 })).find((r) => r.sourceId === 'P-KILN')!.explanation.scores.dense!;
+    expect(await denseOf('dense', kiln)).toBeGreaterThan(await denseOf('dense'));
+    // Hybrid search has the terms on its lexical side; its vector reads the text alone.
+    expect(await denseOf('hybrid', kiln)).toBeCloseTo(await denseOf('hybrid'), 6);
+  });
+
   it('takes weighted expansion terms and a separate dense text', async () => {
     const results = await searchOutcomes({ db }, { text: 'our cold room wastes power', lexicalTerms: [{ term: '冷库', weight: 1, lang: 'zh' }, { term: '节能', weight: 0.8, lang: 'zh' }], denseText: '冷库 制冷 节能' });
     expect(results[0]!.sourceId).toBe('C-COLD');
