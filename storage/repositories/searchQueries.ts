@@ -251,10 +251,13 @@ export async function vectorExtensionVersion(q: Queryable): Promise<string | und
  * hashes, and HNSW candidates enough for the pool, filtered scans continuing past it.
  */
 export async function tuneSearch(q: Queryable, efSearch: number, iterative: boolean): Promise<void> {
-  await q.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('hnsw.ef_search', $1, true)`, [
-    String(Math.min(1000, Math.max(40, efSearch))),
-  ]);
-  if (iterative) await q.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+  // One round trip; the iterative setting only where pgvector knows it (an unknown hnsw.* name is an error).
+  await q.query(
+    `SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('hnsw.ef_search', $1, true)${
+      iterative ? `, set_config('hnsw.iterative_scan', 'relaxed_order', true)` : ''
+    }`,
+    [String(Math.min(1000, Math.max(40, efSearch)))],
+  );
 }
 
 /** Regions present in the store (for validating a region filter), upper-cased. */
