@@ -37,18 +37,26 @@ export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTe
     for (const d of docsOf.get(t.term) ?? []) c.docs.add(d);
     concepts.set(key, c);
   }
+  // Outcomes shared with each concept, counted through the concepts each outcome holds: a long
+  // need's thousands of terms made comparing every pair of outcome sets the slowest part of it.
+  const conceptList = [...concepts];
+  const conceptsOf = new Map<string, number[]>();
+  conceptList.forEach(([, c], i) => {
+    for (const d of c.docs) conceptsOf.get(d)?.push(i) ?? conceptsOf.set(d, [i]);
+  });
+  const both = new Int32Array(conceptList.length);
   const coherence = candidates.map((t) => {
     const mine = docsOf.get(t.term);
     if (!mine?.size) return 0;
+    both.fill(0);
+    for (const d of mine) for (const i of conceptsOf.get(d) ?? []) both[i]!++;
     let sum = 0;
     let weights = 0;
-    for (const [key, c] of concepts) {
-      if (key === (t.concept ?? t.term) || !c.docs.size) continue;
-      let both = 0;
-      for (const d of mine) if (c.docs.has(d)) both++;
-      sum += c.weight * (both / Math.sqrt(mine.size * c.docs.size));
+    conceptList.forEach(([key, c], i) => {
+      if (key === (t.concept ?? t.term) || !c.docs.size) return;
+      sum += c.weight * (both[i]! / Math.sqrt(mine.size * c.docs.size));
       weights += c.weight;
-    }
+    });
     return weights > 0 ? sum / weights : 0;
   });
   const best = Math.max(...coherence);
