@@ -58,4 +58,15 @@ describe.each(testEngines)('corpus statistics for the offline translator on $nam
     const { df } = await searchFeedback(db).docFreq(['exhaust']);
     expect(docs.get('exhaust')!.size).toBe(df.get('exhaust'));
   });
+
+  it('reads each token’s outcomes once per translation, however often they are asked for', async () => {
+    const asked: unknown[][] = [];
+    const counting = { ...db, query: ((sql: string, params?: unknown[]) => (asked.push(params ?? []), db.query(sql, params))) as Db['query'] };
+    const feedback = searchFeedback(counting);
+    const first = await feedback.documents(['exhaust', '冷库']);
+    const again = await feedback.documents(['冷库', 'kiln']);
+    expect(asked).toEqual([[['exhaust', '冷库']], [['kiln']]]);
+    expect(again.get('冷库')).toEqual(first.get('冷库'));
+    expect(again.get('kiln')).toEqual((await searchFeedback(db).documents(['kiln'])).get('kiln'));
+  });
 });
