@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { mulDenseRows, mulSparseRows, upperCrossRows, type Block, type SparseRows } from './svdKernels.js';
-import { TASK, type KernelOp, type KernelTask } from './kernelTask.js';
+import type { Block, SparseRows } from './svdKernels.js';
+import { runRows, TASK, type KernelOp, type KernelTask } from './kernelTask.js';
 
 /**
  * The randomized SVD's products, run on this thread alone or split with one helper thread. Blocks
@@ -26,15 +26,15 @@ export const serialKernels: Kernels = {
   f64: (n) => new Float64Array(n),
   f32: (n) => new Float32Array(n),
   sparse: (a) => a,
-  mulSparse: (a, x, l, out) => mulSparseRows(a, x, l, out, 0, a.rows),
+  mulSparse: (a, x, l, out) => runRows({ op: 'mulSparse', a, x, l, out }, 0, a.rows),
   upperCross(a, b, n, l) {
     const g = new Float64Array(l * l);
-    upperCrossRows(a, b, l, g, 0, n);
+    runRows({ op: 'upperCross', a, b, l, out: g }, 0, n);
     return g;
   },
   mulDense(x, n, l, wt, c, upper) {
     const out = new Float64Array(n * c);
-    mulDenseRows(x, l, wt, c, upper, out, 0, n);
+    runRows({ op: 'mulDense', x, l, wt, c, upper, out }, 0, n);
     return out;
   },
 };
@@ -70,8 +70,12 @@ function twoThreads(worker: Worker, startTimeoutMs: number): Kernels {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   /** Unknown until the helper takes its first task (it may still be loading, or fail to load). */
   let helping: boolean | undefined;
-  /** Sends rows [cut, rows) of a task to the helper, runs [0, cut) here, then waits for the helper. */
-  const split = (task: KernelOp, cut: number, rows: number, mine: (from: number, to: number) => void) => {
+  /**
+   * Sends rows [cut, rows) of a task to the helper, runs [0, cut) of `local` (the same product,
+   * or one writing to this thread's own output) here, then waits for the helper.
+   */
+  const split = (task: KernelOp, cut: number, rows: number, local: KernelOp = task) => {
+    const mine = (from: number, to: number) => runRows(local, from, to);
     if (helping === false) return mine(0, rows);
     Atomics.store(flag, 0, TASK.sent);
     const half: KernelTask = { ...task, from: cut, to: rows, flag };
@@ -102,18 +106,18 @@ function twoThreads(worker: Worker, startTimeoutMs: number): Kernels {
       return { rows: a.rows, cols: a.cols, indptr: sharedI32(a.indptr), indices: sharedI32(a.indices), values };
     },
     mulSparse(a, x, l, out) {
-      split({ op: 'mulSparse', a, x, l, out }, nonzeroMidpoint(a), a.rows, (from, to) => mulSparseRows(a, x, l, out, from, to));
+      split({ op: 'mulSparse', a, x, l, out }, nonzeroMidpoint(a), a.rows);
     },
     upperCross(a, b, n, l) {
       const g = new Float64Array(l * l);
       const theirs = sharedF64(l * l);
-      split({ op: 'upperCross', a, b, l, out: theirs }, n >> 1, n, (from, to) => upperCrossRows(a, b, l, g, from, to));
+      split({ op: 'upperCross', a, b, l, out: theirs }, n >> 1, n, { op: 'upperCross', a, b, l, out: g });
       for (let i = 0; i < g.length; i++) g[i]! += theirs[i]!;
       return g;
     },
     mulDense(x, n, l, wt, c, upper) {
       const out = sharedF64(n * c);
-      split({ op: 'mulDense', x, l, wt, c, upper, out }, n >> 1, n, (from, to) => mulDenseRows(x, l, wt, c, upper, out, from, to));
+      split({ op: 'mulDense', x, l, wt, c, upper, out }, n >> 1, n);
       return out;
     },
   };
