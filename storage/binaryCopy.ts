@@ -121,17 +121,7 @@ export class CopyWriter {
     this.at += 4 + bytes;
   }
 
-  /** A text value already encoded as UTF-8: bytes[from, to). */
-  utf8(bytes: Buffer, from = 0, to = bytes.length): void {
-    this.room(4 + to - from);
-    const buf = this.buf;
-    let at = buf.writeInt32BE(to - from, this.at);
-    // Byte by byte: terms are short, and Buffer#copy of a range allocates a view per call.
-    for (let j = from; j < to; j++) buf[at++] = bytes[j]!;
-    this.at = at;
-  }
-
-  /** A bytea value: the bytes as they are. */
+  /** A value as raw bytes: a bytea, or a text already encoded as UTF-8 (the wire format is the same). */
   bytes(bytes: Uint8Array): void {
     this.room(4 + bytes.length);
     this.at = this.buf.writeInt32BE(bytes.length, this.at);

@@ -71,7 +71,7 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
     expect(back.rows[0]).toEqual({ n: 5_000, distinct: 5_000, v: '[4999,1]' });
   });
 
-  it('writes pre-encoded UTF-8 slices as text values (the postings reuse each term\'s bytes)', async () => {
+  it('writes pre-encoded UTF-8 slices as text values', async () => {
     const words = ['冷库', 'heat', 'é'];
     const utf8 = Buffer.from(words.join('\n'));
     const w = new CopyWriter();
@@ -80,7 +80,7 @@ describe.each(testEngines)('binary COPY on $name', (engine) => {
       const to = from + Buffer.byteLength(word);
       w.row(2);
       w.int8(9_001 + i);
-      w.utf8(utf8, from, to);
+      w.bytes(utf8.subarray(from, to));
       from = to + 1;
     });
     for (const chunk of w.end()) await db.copyFrom('COPY copied (id, label)', chunk);
