@@ -1,5 +1,5 @@
 import type { Db } from '../../storage/db.js';
-import { hybridSearch, tuneSearch, vectorExtensionVersion, type HybridRow } from '../../storage/repositories/searchQueries.js';
+import { hasIterativeScan, hybridSearch, tuneSearch, type HybridRow } from '../../storage/repositories/searchQueries.js';
 import { activeEmbeddingModel } from '../../storage/repositories/searchModels.js';
 import { UserFacingError } from '../errors.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
@@ -66,12 +66,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const textWeight = tokenizeText(denseText).length;
   const denseExtra = mode === 'dense' && tuning.denseTermShare > 0 ? scaleTerms(same, tuning.denseTermShare * Math.max(1, textWeight)) : [];
   let iterative = iterativeScan.get(db);
-  if (iterative === undefined) {
-    const v = (await vectorExtensionVersion(db)) ?? '0';
-    const [maj = 0, min = 0] = v.split('.').map(Number);
-    iterative = maj > 0 || min >= 8;
-    iterativeScan.set(db, iterative);
-  }
+  if (iterative === undefined) iterativeScan.set(db, (iterative = await hasIterativeScan(db)));
   const pool = Math.max(tuning.pool, limit);
   const run = (runTerms: { term: string; weight: number }[], vector: string | null) =>
     db.transaction(async (tx) => {

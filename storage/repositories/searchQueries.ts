@@ -239,10 +239,11 @@ function conceptIds(terms: HybridParams['terms']): number[] {
   });
 }
 
-/** pgvector's version, to know which HNSW settings exist (iterative scans came in 0.8). */
-export async function vectorExtensionVersion(q: Queryable): Promise<string | undefined> {
+/** Whether pgvector has iterative index scans (`hnsw.iterative_scan`, new in 0.8). */
+export async function hasIterativeScan(q: Queryable): Promise<boolean> {
   const res = await q.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'`);
-  return res.rows[0]?.v;
+  const [major = 0, minor = 0] = (res.rows[0]?.v ?? '0').split('.').map(Number);
+  return major > 0 || minor >= 8;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../storage/db.js';
 import { migrate } from '../../storage/migrate.js';
-import { tuneSearch, vectorExtensionVersion } from '../../storage/repositories/searchQueries.js';
+import { hasIterativeScan, tuneSearch } from '../../storage/repositories/searchQueries.js';
 import { testEngines } from '../support/testDb.js';
 
 describe.each(testEngines)('search settings on $name', (engine) => {
@@ -22,9 +22,7 @@ describe.each(testEngines)('search settings on $name', (engine) => {
     });
 
   it('sets JIT off, the HNSW candidate list (within 40–1000) and, where pgvector has them, iterative scans, for the transaction only', async () => {
-    const version = (await vectorExtensionVersion(db)) ?? '0';
-    const [major = 0, minor = 0] = version.split('.').map(Number);
-    const iterative = major > 0 || minor >= 8;
+    const iterative = await hasIterativeScan(db);
     const inside = await settingsAfter(300, iterative);
     expect(inside).toMatchObject({ jit: 'off', ef: '300' });
     if (iterative) expect(inside.iter).toBe('relaxed_order');
