@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withKernels } from '../../src/embeddings/kernelPool.js';
 import { randomizedSvd, type SparseRows } from '../../src/embeddings/randomizedSvd.js';
+import { seededRandom } from '../../src/events/scheduler/seededRandom.js';
 
 /** A sparse matrix whose singular values are known: block-diagonal with blocks of ones. */
 function blocks(sizes: number[]): SparseRows {
@@ -21,8 +22,7 @@ function blocks(sizes: number[]): SparseRows {
 
 /** A seeded random sparse matrix (about `density` of its cells set), odd-sized so no row block divides it evenly. */
 function randomSparse(rows: number, cols: number, density: number): SparseRows {
-  let x = 12345;
-  const next = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+  const next = seededRandom(12345);
   const indptr = new Int32Array(rows + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -52,7 +52,6 @@ describe('randomizedSvd', () => {
     alone.v.forEach((x, i) => (worst = Math.max(worst, Math.abs(x - shared.v[i]!))));
     expect(worst).toBeLessThan(1e-5);
   });
-
 
   it('does all the work itself when the helper thread cannot start', () => {
     const m = randomSparse(101, 83, 0.1);
