@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPANSION, expandNeed, type Expansion } from '../../src/translate/offline/expandNeed.js';
-import { expansionQueryTerms } from '../../src/translate/offline/queryTerms.js';
+import { DEFAULT_EXPANSION, expandNeed } from '../../src/translate/offline/expandNeed.js';
 import { memoryCorpus } from './memoryCorpus.js';
 
 /**
@@ -34,19 +33,5 @@ describe('stress on the need’s own words that belong together', () => {
     expect((await stress({ ...DEFAULT_EXPANSION, emphasis: 0 })).size).toBe(0);
     expect((await stress({ ...DEFAULT_EXPANSION, coherence: false })).size).toBe(0);
     expect((await expandNeed(need, undefined)).emphasis).toEqual([]);
-  });
-
-  it('adds the stress to the query in proportion to the odds of the need’s language', () => {
-    const block = (share: number): Expansion['blocks']['en'] => ({ base: [], own: [], added: [], synonyms: [], feedback: [], keywords: [], coverage: share, share });
-    const withShares = (en: number): Expansion => ({
-      lang: 'en',
-      source: [],
-      blocks: { en: block(en), zh: { ...block(1 - en), base: [{ term: '腐蚀', weight: 1, lang: 'zh', concept: 'corrosion' }] } },
-      terms: [],
-      emphasis: [{ term: 'corrosion', weight: 0.5, lang: 'en' }],
-    });
-    const weightOf = (e: Expansion) => expansionQueryTerms(e, 10, DEFAULT_EXPANSION).find((t) => t.term === 'corrosion')!.weight;
-    expect(weightOf(withShares(0.6))).toBe(0.5);
-    expect(weightOf(withShares(0.25))).toBeCloseTo(0.5 / 3, 3);
   });
 });

@@ -39,6 +39,13 @@ describe('query terms of an offline expansion', () => {
     expect(expansionQueryTerms(e, 20, DEFAULT_EXPANSION).every((t) => t.concept === undefined)).toBe(true);
   });
 
+  it('adds the stress on the need’s coherent words in proportion to the odds of the need’s language', () => {
+    const stressed = (enShare: number): Expansion => ({ ...expansion(enShare), emphasis: [{ term: 'corrosion', weight: 0.5, lang: 'en' }] });
+    const weightOf = (e: Expansion) => expansionQueryTerms(e, 10, DEFAULT_EXPANSION).find((t) => t.term === 'corrosion')!.weight;
+    expect(weightOf(stressed(0.6))).toBe(0.5);
+    expect(weightOf(stressed(0.25))).toBeCloseTo(0.5 / 3, 3);
+  });
+
   it('leaves small translation weights alone', () => {
     const e = expansion(0.6);
     const small = expansionQueryTerms(e, 2, DEFAULT_EXPANSION).filter((t) => t.lang === 'zh');
