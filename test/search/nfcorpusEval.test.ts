@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/search/eval/runEvaluation.js';
+import { SHARED_DATA_DIR } from '../support/sharedDir.js';
 
-/** shared/ sits beside the checkout (CI: a fresh clone with shared/ next to it). */
-const data = resolve(process.env.LIAISON_DATA_DIR ?? resolve(import.meta.dirname, '../../../shared/data'), 'nfcorpus');
+const data = resolve(SHARED_DATA_DIR, 'nfcorpus');
 
 describe('retrieval quality on the NFCorpus dev split', () => {
   it('hybrid search scores at least the reference BM25 (nDCG@10 0.330)', async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/runCli.js';
+import { SHARED_DATA_DIR } from '../support/sharedDir.js';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { size: number; runs: Record<string, number | string>[] };
 
 describe('liaison bench search', () => {
   it('runs each cell in a process of its own and prints every cell, then the figures as JSON', async () => {
-    const { code, stdout, stderr } = await runCli(['bench', 'search', '--engine', 'pglite', '--size', '40,60', '--queries', '3']);
+    const { code, stdout, stderr } = await runCli(['bench', 'search', '--engine', 'pglite', '--size', '40,60', '--queries', '3'], { env: { LIAISON_DATA_DIR: SHARED_DATA_DIR } });
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/engine\s+size\s+ingest_s/);
     // Announced by this process, then again by the child process that runs the cell.

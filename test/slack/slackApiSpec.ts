@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { SHARED_DIR } from '../support/sharedDir.js';
 
-/** The official Slack Web API description (OpenAPI 2), see /work/shared/specs/SOURCE.md. */
-export const SPECS_DIR = process.env.SLACK_SPECS_DIR ?? '/work/shared/specs/slack';
+/** The official Slack Web API description (OpenAPI 2), see shared/specs/SOURCE.md. */
+export const SPECS_DIR = process.env.SLACK_SPECS_DIR ?? resolve(SHARED_DIR, 'specs/slack');
 
 interface Parameter {
   name: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { SHARED_DIR } from '../../support/sharedDir.js';
 
 /**
  * Discord's official OpenAPI 3.1 description (shared/specs/discord/openapi.json.gz), used by the
@@ -47,7 +48,7 @@ interface Spec {
  */
 const IGNORED_EXTRAS = new Set(['tts', 'enforce_nonce']);
 
-const SPEC_FILE = fileURLToPath(new URL('../../../../shared/specs/discord/openapi.json.gz', import.meta.url));
+const SPEC_FILE = resolve(SHARED_DIR, 'specs/discord/openapi.json.gz');
 
 export class OpenApiSpec {
   private readonly spec: Spec;
