@@ -4,10 +4,10 @@ import { parseSearchInput } from '../search/parseSearchInput.js';
 import { checkRegions } from '../search/searchCommand.js';
 import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
-import { explainLine, facts } from '../search/searchReply.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
+import { printResults } from './printResults.js';
 
 const USAGE = `Usage: liaison search "text" [options]
 
@@ -67,15 +67,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
       { db: services.db, embeddings: embeddingSettingsFrom(config), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
       { text, filters, mode, limit },
     );
-    if (values.json) {
-      for (const r of results) process.stdout.write(`${JSON.stringify({ ...r, abstract: undefined })}\n`);
-    } else if (results.length === 0) {
-      process.stdout.write('No outcome matched.\n');
-    } else {
-      results.forEach((r, i) => {
-        process.stdout.write(`${i + 1}. ${r.title} [${r.sourceId}]\n   ${facts(r)}\n   “${r.explanation.evidence}”\n   ${explainLine(r)}\n`);
-      });
-    }
+    printResults(results, values.json);
   } catch (err) {
     if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
     throw err;

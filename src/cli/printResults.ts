@@ -1,0 +1,15 @@
+import type { SearchResult } from '../search/searchResult.js';
+import { explainLine, facts } from '../search/searchReply.js';
+
+/** Search results on a terminal: numbered with facts, evidence and scores, or one JSON object per line. */
+export function printResults(results: readonly SearchResult[], json: boolean | undefined): void {
+  if (json) {
+    for (const r of results) process.stdout.write(`${JSON.stringify({ ...r, abstract: undefined })}\n`);
+  } else if (results.length === 0) {
+    process.stdout.write('No outcome matched.\n');
+  } else {
+    results.forEach((r, i) => {
+      process.stdout.write(`${i + 1}. ${r.title} [${r.sourceId}]\n   ${facts(r)}\n   “${r.explanation.evidence}”\n   ${explainLine(r)}\n`);
+    });
+  }
+}
