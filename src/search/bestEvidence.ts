@@ -1,3 +1,4 @@
+import { segmentChinese } from './chineseSegmenter.js';
 import { tokenizeText } from './tokenizeText.js';
 
 const SENTENCES = /[^.!?。！？；;\n]+[.!?。！？；;]?/gu;
@@ -24,7 +25,20 @@ export function bestEvidence(title: string, abstract: string, weights: ReadonlyM
   return chosen.length > MAX_EVIDENCE ? `${chosen.slice(0, MAX_EVIDENCE - 1)}…` : chosen;
 }
 
-/** How a matched token reads to a person: bigram markers dropped, duplicates removed. */
+/**
+ * How matched tokens read to a person, in their order: Latin tokens in the form the outcome uses,
+ * Chinese words once. A character bigram (the index's safety net, marked "_") is shown only when
+ * it is a word of its own and not part of a word already shown (机器人, not also 机器 and 器人;
+ * not 的时, which straddles two words), or when nothing else matched.
+ */
 export function displayTerms(tokens: readonly string[], surface: ReadonlyMap<string, string> = new Map()): string[] {
-  return [...new Set(tokens.map((t) => (t.startsWith('_') ? t.slice(1) : (surface.get(t) ?? t))))];
+  const words = tokens.filter((t) => !t.startsWith('_')).map((t) => surface.get(t) ?? t);
+  const bigrams = tokens.filter((t) => t.startsWith('_')).map((t) => t.slice(1));
+  if (words.length === 0) return [...new Set(bigrams)];
+  const shown = tokens.flatMap((t) => {
+    if (!t.startsWith('_')) return [surface.get(t) ?? t];
+    const b = t.slice(1);
+    return words.some((w) => w.includes(b)) || segmentChinese(b).length > 1 ? [] : [b];
+  });
+  return [...new Set(shown)];
 }
