@@ -1,3 +1,5 @@
+import { UserFacingError } from '../errors.js';
+
 /** Process exit codes (from sysexits.h), so scripts can tell failures apart. */
 export const EXIT = {
   ok: 0,
@@ -16,4 +18,9 @@ export class CliExit extends Error {
   ) {
     super(message);
   }
+}
+
+/** A user-facing error (bad input) as a usage exit with its message and hint; any other error as it is. */
+export function asUsageExit(err: unknown): unknown {
+  return err instanceof UserFacingError ? new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message) : err;
 }

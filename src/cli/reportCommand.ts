@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { UserFacingError } from '../errors.js';
 import { parseReportArgs } from '../reports/reportArgs.js';
 import { writeReport } from '../reports/writeReport.js';
 import { digestWords } from '../digests/digestText.js';
 import { workspacesWithNeeds } from '../../storage/repositories/digestQueries.js';
 import { connectServices, readConfig } from './bootstrap.js';
-import { CliExit, EXIT } from './exitCodes.js';
+import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
 
 const USAGE = `Usage: liaison report [--from DATE] [--to DATE] [--format md|csv|json] [--out DIR]
 
@@ -41,8 +40,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   try {
     request = parseReportArgs(values, new Date());
   } catch (err) {
-    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
-    throw err;
+    throw asUsageExit(err);
   }
   const services = await connectServices(readConfig(), []);
   try {

@@ -1,13 +1,12 @@
 import { UserFacingError } from '../errors.js';
-import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import { parseSearchInput } from '../search/parseSearchInput.js';
 import { checkRegions } from '../search/searchCommand.js';
 import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
 import { connectServices, readConfig } from './bootstrap.js';
-import { CliExit, EXIT } from './exitCodes.js';
+import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
-import { printResults } from './printResults.js';
+import { cliSearchDeps, printResults } from './searchOutput.js';
 
 const USAGE = `Usage: liaison search "text" [options]
 
@@ -56,21 +55,19 @@ export async function searchCommand(argv: string[]): Promise<void> {
     ({ text, filters } = parseSearchInput(`${positionals.join(' ')} ${flagFilters}`));
     if (text === '') throw new UserFacingError('search_empty', 'Give some words to search for.');
   } catch (err) {
-    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
-    throw err;
+    throw asUsageExit(err);
   }
   const config = readConfig();
   const services = await connectServices(config, []);
   try {
     await checkRegions(services, filters);
     const results = await searchOutcomes(
-      { db: services.db, embeddings: embeddingSettingsFrom(config), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
+      cliSearchDeps(services.db, config),
       { text, filters, mode, limit },
     );
     printResults(results, values.json);
   } catch (err) {
-    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
-    throw err;
+    throw asUsageExit(err);
   } finally {
     await services.db.close();
   }

@@ -1,6 +1,4 @@
 import { renderText } from '../../adapters/console/renderText.js';
-import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
-import { UserFacingError } from '../errors.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
 import { briefReply } from '../translate/briefReply.js';
 import { briefToSearchQuery } from '../translate/briefToSearchQuery.js';
@@ -8,8 +6,8 @@ import { checkNeedText } from '../translate/needText.js';
 import { createTranslator } from '../translate/translatorFor.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { parseCliArgs } from './cliArgs.js';
-import { CliExit, EXIT } from './exitCodes.js';
-import { printResults } from './printResults.js';
+import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
+import { cliSearchDeps, printResults } from './searchOutput.js';
 
 const USAGE = `Usage: liaison translate "need text" [options]
 
@@ -42,8 +40,7 @@ export async function translateCommand(argv: string[]): Promise<void> {
   try {
     ({ text } = checkNeedText(positionals.join(' ')));
   } catch (err) {
-    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
-    throw err;
+    throw asUsageExit(err);
   }
   // The flag goes through the same validation as the setting (llm needs its endpoint).
   const config = readConfig(values.translator ? { ...process.env, TRANSLATOR: values.translator } : process.env);
@@ -61,14 +58,13 @@ export async function translateCommand(argv: string[]): Promise<void> {
     else process.stdout.write(`${renderText([briefReply(result.brief, { preview: true })]).text}\n`);
     if (!values.search || result.kind !== 'brief') return;
     const results = await searchOutcomes(
-      { db: services.db, embeddings: embeddingSettingsFrom(config), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
+      cliSearchDeps(services.db, config),
       { text, ...briefToSearchQuery(result.brief), limit },
     );
     if (!values.json) process.stdout.write(`\n== ${results.length} outcomes for this brief ==\n`);
     printResults(results, values.json);
   } catch (err) {
-    if (err instanceof UserFacingError) throw new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message);
-    throw err;
+    throw asUsageExit(err);
   } finally {
     await services.db.close();
   }

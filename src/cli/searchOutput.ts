@@ -1,5 +1,14 @@
+import type { Db } from '../../storage/db.js';
+import type { Config } from '../config/schema.js';
+import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
+import type { SearchDeps } from '../search/searchOutcomes.js';
 import type { SearchResult } from '../search/searchResult.js';
 import { explainLine, facts } from '../search/searchReply.js';
+
+/** What a search on the command line runs with: the configured embeddings, warnings on stderr. */
+export function cliSearchDeps(db: Db, config: Config): SearchDeps {
+  return { db, embeddings: embeddingSettingsFrom(config), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) };
+}
 
 /** Search results on a terminal: numbered with facts, evidence and scores, or one JSON object per line. */
 export function printResults(results: readonly SearchResult[], json: boolean | undefined): void {
