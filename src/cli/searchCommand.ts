@@ -6,7 +6,7 @@ import { searchOutcomes } from '../search/searchOutcomes.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
-import { cliSearchDeps, printResults } from './searchOutput.js';
+import { cliSearchDeps, noteEmptyStore, printResults } from './searchOutput.js';
 
 const USAGE = `Usage: liaison search "text" [options]
 
@@ -60,6 +60,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
   const config = readConfig();
   const services = await connectServices(config, []);
   try {
+    await noteEmptyStore(services.db);
     await checkRegions(services, filters);
     const results = await searchOutcomes(
       cliSearchDeps(services.db, config),

@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/db.js';
+import { hasOutcomes } from '../../storage/repositories/outcomes.js';
 import type { Config } from '../config/schema.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import type { SearchDeps } from '../search/searchOutcomes.js';
@@ -21,4 +22,10 @@ export function printResults(results: readonly SearchResult[], json: boolean | u
       process.stdout.write(`${i + 1}. ${r.title} [${r.sourceId}]\n   ${facts(r)}\n   “${r.explanation.evidence}”\n   ${explainLine(r)}\n`);
     });
   }
+}
+
+/** Says on stderr how to fill an empty store: searches (and the translator's corpus feedback) need outcomes. */
+export async function noteEmptyStore(db: Db): Promise<void> {
+  if (await hasOutcomes(db)) return;
+  process.stderr.write('note: no outcomes are stored yet. `npm start` loads the bundled sample on its first run (embedded database); `liaison ingest FILE` imports your own.\n');
 }

@@ -7,7 +7,7 @@ import { createTranslator } from '../translate/translatorFor.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { parseCliArgs } from './cliArgs.js';
 import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
-import { cliSearchDeps, printResults } from './searchOutput.js';
+import { cliSearchDeps, noteEmptyStore, printResults } from './searchOutput.js';
 
 const USAGE = `Usage: liaison translate "need text" [options]
 
@@ -49,6 +49,7 @@ export async function translateCommand(argv: string[]): Promise<void> {
   }
   const services = await connectServices(config, []);
   try {
+    await noteEmptyStore(services.db);
     const translator = createTranslator(config, services.db, (err) =>
       process.stderr.write(`warning: the LLM translator failed (${err instanceof Error ? err.message : String(err)}); the offline translator answered.\n`),
     );

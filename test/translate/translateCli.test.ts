@@ -24,6 +24,8 @@ describe('liaison translate on the command line', () => {
     expect(en.stdout).toMatch(/^Keywords: .*crack/m);
     expect(en.stdout).toMatch(/^TRL: 6$/m);
     expect(en.stdout).toMatch(/Translated by: offline .*Preview only: nothing was stored/);
+    // An empty store gives the translator no corpus to draw on: it says how to fill it.
+    expect(en.stderr).toMatch(/no outcomes are stored yet\. `npm start` loads the bundled sample/);
 
     const json = await run([NEED, '--json'], env);
     const result = JSON.parse(json.stdout.trim()) as { kind: string; brief: unknown };
@@ -84,6 +86,7 @@ describe('liaison translate on the command line', () => {
     expect(ingest.code, ingest.stderr).toBe(0);
     const found = await run(['Our ceramic kiln wastes a lot of heat through its exhaust', '--search', '--limit', '2'], env);
     expect(found.code, found.stderr).toBe(0);
+    expect(found.stderr).not.toMatch(/no outcomes are stored/);
     expect(found.stdout).toMatch(/== Research brief ==[\s\S]*\n== \d outcomes for this brief ==\n1\. .*\[D1\]\n/);
     expect(found.stdout).toMatch(/matched: .*kiln/);
     const lines = (await run(['冷库 耗电 节能', '--search', '--json', '--limit', '1'], env)).stdout.trim().split('\n');
