@@ -8,10 +8,13 @@ import { DataDirLockedError, DatabaseUnavailableError } from '../../storage/erro
 import { CliExit, EXIT } from './exitCodes.js';
 import { translatorProvider } from '../translate/translatorFor.js';
 
-/** Reads .env (if present) and the environment, or stops with one line per problem. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads .env (if present) and the environment, with a command's flags over both (`overrides`,
+ * validated like the settings they stand for), or stops with one line per problem.
+ */
+export function readConfig(overrides: Record<string, string> = {}): Config {
   loadDotenv({ quiet: true });
-  const result = loadConfig(env);
+  const result = loadConfig({ ...process.env, ...overrides });
   if (result.ok) return result.config;
   const lines = result.problems.map((p) => `  - ${p}`).join('\n');
   throw new CliExit(EXIT.config, `Liaison cannot start: fix these settings (see .env.example):\n${lines}`);

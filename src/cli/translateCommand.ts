@@ -43,7 +43,7 @@ export async function translateCommand(argv: string[]): Promise<void> {
     throw asUsageExit(err);
   }
   // The flag goes through the same validation as the setting (llm needs its endpoint).
-  const config = readConfig(values.translator ? { ...process.env, TRANSLATOR: values.translator } : process.env);
+  const config = readConfig(values.translator ? { TRANSLATOR: values.translator } : {});
   if (config.TRANSLATOR === 'llm' && !config.LLM_ALLOWED) {
     process.stderr.write('note: LLM_ALLOWED=false, so the offline translator runs and nothing leaves this machine.\n');
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { researchBriefSchema } from '../../src/translate/brief.js';
@@ -67,7 +68,9 @@ describe('liaison translate on the command line', () => {
     expect(blocked.stdout).toMatch(/Translated by: offline/);
     expect(server.requests).toHaveLength(0);
 
-    const allowed = { ...env, LLM_ALLOWED: 'true' };
+    // Allowed in the working directory's .env: the flag overrides TRANSLATOR only, the file still counts.
+    writeFileSync(resolve(env.DATA_DIR, '../.env'), 'LLM_ALLOWED=true\n');
+    const allowed = env;
     const llm = await run([NEED, '--translator', 'llm'], allowed);
     expect(llm.code, llm.stderr).toBe(0);
     expect(llm.stdout).toMatch(/Translated by: llm \(fake-model\)/);
