@@ -11,4 +11,9 @@ export class UserFacingError extends Error {
     super(message);
     this.name = 'UserFacingError';
   }
+
+  /** The message followed by its hint, as one text (for a terminal or a question back). */
+  withHint(): string {
+    return this.hint ? `${this.message} ${this.hint}` : this.message;
+  }
 }

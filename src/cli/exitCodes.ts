@@ -22,5 +22,5 @@ export class CliExit extends Error {
 
 /** A user-facing error (bad input) as a usage exit with its message and hint; any other error as it is. */
 export function asUsageExit(err: unknown): unknown {
-  return err instanceof UserFacingError ? new CliExit(EXIT.usage, err.hint ? `${err.message} ${err.hint}` : err.message) : err;
+  return err instanceof UserFacingError ? new CliExit(EXIT.usage, err.withHint()) : err;
 }

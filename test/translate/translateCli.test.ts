@@ -70,14 +70,13 @@ describe('liaison translate on the command line', () => {
 
     // Allowed in the working directory's .env: the flag overrides TRANSLATOR only, the file still counts.
     writeFileSync(resolve(env.DATA_DIR, '../.env'), 'LLM_ALLOWED=true\n');
-    const allowed = env;
-    const llm = await run([NEED, '--translator', 'llm'], allowed);
+    const llm = await run([NEED, '--translator', 'llm'], env);
     expect(llm.code, llm.stderr).toBe(0);
     expect(llm.stdout).toMatch(/Translated by: llm \(fake-model\)/);
     expect(llm.stdout).toMatch(/thermal shock resistance/);
     expect(server.requests).toHaveLength(1);
 
-    const garbage = await run([NEED, '--translator', 'llm'], allowed);
+    const garbage = await run([NEED, '--translator', 'llm'], env);
     expect(garbage.code, garbage.stderr).toBe(0);
     expect(garbage.stderr).toMatch(/the LLM translator failed .*the offline translator answered/);
     expect(garbage.stdout).toMatch(/Translated by: offline/);

@@ -35,7 +35,7 @@ export async function storeBrief(
     });
   } catch (err) {
     // Text the translator cannot take (too long, another language…): ask for another description.
-    if (err instanceof UserFacingError) return { kind: 'clarify', question: err.hint ? `${err.message} ${err.hint}` : err.message };
+    if (err instanceof UserFacingError) return { kind: 'clarify', question: err.withHint() };
     throw err;
   }
   if (translated.result.kind === 'clarify') return { kind: 'clarify', question: translated.result.question };
