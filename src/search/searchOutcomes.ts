@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/db.js';
 import { hasIterativeScan, hybridSearch, tuneSearch, type HybridRow } from '../../storage/repositories/searchQueries.js';
+import { indexedVectorType } from '../../storage/repositories/searchIndex.js';
 import { activeEmbeddingModel } from '../../storage/repositories/searchModels.js';
 import { UserFacingError } from '../errors.js';
 import { embedderFor } from '../embeddings/activeEmbedder.js';
@@ -76,6 +77,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
         vector,
         modelId: model?.id ?? null,
         dim: model?.dim ?? 1,
+        indexedAs: indexedVectorType(db.engine),
         filters: { ...query.filters, excludeIds: query.excludeOutcomeIds },
         pool,
         limit,

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db.js';
+import type { DbEngine, Queryable } from '../db.js';
+import { indexedVectorType, type IndexedVectorType } from './searchIndex.js';
 import type { OutcomeColumns } from './outcomes.js';
 
 /** Hard filters in storage terms (validated by the caller). */
@@ -25,6 +26,8 @@ export interface HybridParams {
   vector: string | null;
   modelId: number | null;
   dim: number;
+  /** The precision the HNSW index holds the vectors in (indexedVectorType): the dense list is ordered in it. */
+  indexedAs: IndexedVectorType;
   filters: OutcomeFilterValues;
   /** Candidates taken from each side. */
   pool: number;
@@ -137,6 +140,9 @@ export async function hybridSearch(q: Queryable, h: HybridParams): Promise<Hybri
   const filtered = where !== 'true';
   const vec = `$3::vector(${dim})`;
   const emb = `v.embedding::vector(${dim})`;
+  // The index's precision orders the candidates (so the HNSW index serves it); the full-precision
+  // cosine ranks and scores them.
+  const indexedDist = `v.embedding::${h.indexedAs}(${dim}) <=> $3::${h.indexedAs}(${dim})`;
   // BM25's term-frequency part of t: a posting, or a concept's summed frequency in one outcome (stats st in scope).
   const tfPart = `t.tf * ($7::float8 + 1) / (t.tf + $7::float8 * (1 - $8::float8 + $8::float8 * t.doc_len / st.avgdl))`;
   const fused =
@@ -180,7 +186,7 @@ dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
     SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
     WHERE $13::boolean AND v.model_id = $4::bigint AND v.embedding IS NOT NULL AND ${where}
-    ORDER BY ${emb} <=> ${vec} LIMIT $5::int) x),
+    ORDER BY ${indexedDist} LIMIT $5::int) x),
 completed AS (
   SELECT id FROM (SELECT id FROM part ORDER BY score DESC, id LIMIT $15::int) best
   UNION SELECT id FROM dense),
@@ -268,23 +274,25 @@ export async function knownRegions(q: Queryable): Promise<string[]> {
 }
 
 /**
- * The k nearest embeddings to a vector: through the HNSW index with the candidate list search
- * uses (`efSearch`, approximate) or by a full scan (exact), for measuring the index's recall.
+ * The k nearest embeddings to a vector: through the HNSW index (in its precision) with the
+ * candidate list search uses (`efSearch`, approximate) or by a full scan in full precision
+ * (exact), for measuring the index's recall.
  */
 export async function nearestOutcomeIds(
-  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  db: { engine: DbEngine; transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
   vector: string,
   dim: number,
   k: number,
   scan: { exact: true } | { efSearch: number },
 ): Promise<number[]> {
   const d = Math.trunc(dim);
+  const type = 'exact' in scan ? 'vector' : indexedVectorType(db.engine);
   return db.transaction(async (tx) => {
     if ('exact' in scan) await tx.query(`SELECT set_config('enable_indexscan', 'off', true)`);
     else await tuneSearch(tx, scan.efSearch, false);
     const res = await tx.query<{ id: string }>(
       `SELECT outcome_id AS id FROM outcome_vectors WHERE embedding IS NOT NULL
-       ORDER BY embedding::vector(${d}) <=> $1::vector(${d}) LIMIT $2`,
+       ORDER BY embedding::${type}(${d}) <=> $1::${type}(${d}) LIMIT $2`,
       [vector, k],
     );
     return res.rows.map((r) => Number(r.id));
