@@ -5,6 +5,9 @@ export interface MemoryDoc {
   id: string;
   text: string;
   lang?: string;
+  title?: string;
+  /** Author keywords, as a Chinese paper lists them. */
+  keywords?: string[];
 }
 
 /**
@@ -12,13 +15,13 @@ export interface MemoryDoc {
  * by the store's own analyser: search ranks by the number of query tokens a record holds.
  */
 export function memoryCorpus(docs: readonly MemoryDoc[]): CorpusFeedback {
-  const tokensOf = docs.map((d) => new Set(indexTokens(d.text).map((t) => t.token)));
+  const tokensOf = docs.map((d) => new Set(indexTokens(`${d.title ?? ''} ${(d.keywords ?? []).join(' ')} ${d.text}`).map((t) => t.token)));
   return {
     tokens: indexTokens,
     async search(terms, { lang, limit }) {
       const q = new Set(terms.flatMap((t) => indexTokens(t.term).map((x) => x.token)));
       return docs
-        .map((d, i) => ({ id: d.id, title: '', text: d.text, keywords: [] as string[], lang: d.lang ?? 'en', score: [...tokensOf[i]!].filter((t) => q.has(t)).length }))
+        .map((d, i) => ({ id: d.id, title: d.title ?? '', text: d.text, keywords: d.keywords ?? [], lang: d.lang ?? 'en', score: [...tokensOf[i]!].filter((t) => q.has(t)).length }))
         .filter((d) => d.score > 0 && (!lang || d.lang === lang))
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);

@@ -69,7 +69,7 @@ export interface Expansion {
   lang: Lang;
   source: SourceTerm[];
   /** Per target language: the weighted query terms, before and after feedback. */
-  blocks: Record<Lang, { base: WeightedTerm[]; own: WeightedTerm[]; added: WeightedTerm[]; synonyms: WeightedTerm[]; feedback: WeightedTerm[]; keywords: string[]; coverage: number; share: number }>;
+  blocks: Record<Lang, { base: WeightedTerm[]; own: WeightedTerm[]; added: WeightedTerm[]; synonyms: WeightedTerm[]; feedback: WeightedTerm[]; keywords: string[]; distinctive: string[]; coverage: number; share: number }>;
   /** Final query: both language blocks, each normalised. */
   terms: WeightedTerm[];
   /** The need's own words (not compounds), weighted by how well each co-occurs with the others in the outcomes (settings.emphasis). */
@@ -114,7 +114,7 @@ export async function expandNeed(
       syn = picked.slice(added.length);
     }
     const base = compose();
-    let fb: FeedbackResult = { terms: [], keywords: [], docs: [] };
+    let fb: FeedbackResult = { terms: [], keywords: [], distinctive: [], docs: [] };
     let coverage = base.length ? 1 : 0;
     if (corpus && base.length) {
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
@@ -124,7 +124,7 @@ export async function expandNeed(
       // co-occurrence test that picks translations).
       if (settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
     }
-    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, coverage, share: 0 };
+    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, distinctive: fb.distinctive, coverage, share: 0 };
   }
   const emphasis = corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.

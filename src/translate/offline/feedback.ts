@@ -5,8 +5,17 @@ export interface FeedbackResult {
   terms: WeightedTerm[];
   /** Author keywords of the feedback outcomes, most weighted first (for the brief). */
   keywords: string[];
+  /** The terms rare enough in the store to tell a reader something (for the brief), in `terms` order. */
+  distinctive: string[];
   docs: FeedbackDoc[];
 }
+
+/**
+ * Most outcomes, as a share of the store, a feedback word may be in and still be shown to a
+ * broker: "first", "second", "device" or "control" are in a tenth of a patent-rich store; they
+ * help the query a little but name no topic.
+ */
+const DISTINCTIVE_DF_SHARE = 0.05;
 
 export interface FeedbackOptions {
   docs: number;
@@ -25,7 +34,7 @@ export async function relevanceFeedback(
   opts: FeedbackOptions,
 ): Promise<FeedbackResult> {
   const docs = await corpus.search(query, { lang, limit: opts.docs });
-  if (!docs.length) return { terms: [], keywords: [], docs };
+  if (!docs.length) return { terms: [], keywords: [], distinctive: [], docs };
   const queryTokens = new Set(query.flatMap((q) => corpus.tokens(q.term).map((t) => t.token)));
   const top = docs[0]!.score || 1;
   const docWeights = docs.map((d) => Math.exp((d.score - top) / (top * 0.25)));
@@ -56,19 +65,20 @@ export async function relevanceFeedback(
     })
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
-  const picked: { term: string; score: number }[] = [];
+  const picked: { term: string; score: number; distinctive: boolean }[] = [];
   const seen = new Set<string>();
   for (const x of scored) {
     const term = surface.get(x.token)!;
     if (seen.has(term)) continue;
     seen.add(term);
-    picked.push({ term, score: x.score });
+    picked.push({ term, score: x.score, distinctive: (df.get(x.token) ?? 0) <= total * DISTINCTIVE_DF_SHARE });
     if (picked.length >= opts.terms) break;
   }
   const sum = picked.reduce((a, x) => a + x.score, 0) || 1;
   return {
     terms: picked.map((x) => ({ term: x.term, weight: x.score / sum, lang })),
     keywords: [...keywordWeight].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+    distinctive: picked.filter((x) => x.distinctive).map((x) => x.term),
     docs,
   };
 }

@@ -16,7 +16,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
+  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight * stress(e, s.term) })), 6).map((t) => t.term);
   const translated = top(e.blocks[other].base, 8).map((t) => t.term);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
@@ -24,8 +24,8 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
     ...translated.map((term) => ({ term, lang: other, synonyms: [], origin: 'translation' as const })),
     ...corpusWords.map((k) => ({ term: k.term, lang: k.lang, synonyms: [], origin: 'corpus' as const })),
   ].slice(0, 40);
-  const research = uniq(corpusWords.filter((k) => k.lang === lang).map((k) => k.term)).slice(0, 4);
-  const focus = research.length ? research : ownTerms.slice(0, 4);
+  // The research directions the store's own outcomes suggest; none when they are in the other language.
+  const focus = uniq(corpusWords.filter((k) => k.lang === lang).map((k) => k.term)).slice(0, 4);
   const constraints = extractConstraints(text);
   const english = [...e.blocks.en.base, ...e.blocks.en.feedback];
   const shortNeed = [...text].length > 240 ? `${[...text].slice(0, 240).join('')}…` : text;
@@ -41,16 +41,30 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   };
 }
 
-/** Research vocabulary the outcome corpus contributed: author keywords first, then feedback words. */
+/**
+ * 1 to 2: how much a need word co-occurs with its other words in the outcomes (the expansion's
+ * emphasis), so the brief leads with 水泥厂, 垃圾 and 发电 rather than 顺带 "incidentally".
+ */
+function stress(e: Expansion, term: string): number {
+  const best = Math.max(0, ...e.emphasis.map((t) => t.weight));
+  const mine = e.emphasis.find((t) => t.term === term)?.weight ?? 0;
+  return best > 0 ? 1 + mine / best : 1;
+}
+
+/**
+ * Research vocabulary the outcome corpus contributed (author keywords first, then distinctive
+ * feedback words), from the language whose outcomes best cover the need (collection selection).
+ * The other language's best outcomes cover it poorly, so their keywords name unrelated topics
+ * (a Chinese cold-store need on a store whose Chinese papers say nothing about cold stores
+ * drew 胸腰椎压缩性骨折 from a paper on 压缩 "compression" fractures).
+ */
 function corpusVocabulary(e: Expansion): { term: string; lang: Lang }[] {
-  const out: { term: string; lang: Lang }[] = [];
-  for (const l of ['en', 'zh'] as const) {
-    const b = e.blocks[l];
-    const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);
-    const words = l === 'en' ? top(b.feedback, 8).map((t) => t.term) : [];
-    for (const term of uniq([...kws, ...words]).slice(0, 8)) out.push({ term, lang: l });
-  }
-  return out;
+  const lead: Lang = e.blocks.en.share >= e.blocks.zh.share ? 'en' : 'zh';
+  const b = e.blocks[lead];
+  const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);
+  const distinctive = new Set(b.distinctive);
+  const words = lead === 'en' ? top(b.feedback.filter((t) => distinctive.has(t.term)), 8).map((t) => t.term) : [];
+  return uniq([...kws, ...words]).slice(0, 8).map((term) => ({ term, lang: lead }));
 }
 
 const list = (xs: string[], sep: string) => xs.join(sep);
@@ -62,14 +76,20 @@ const FRAMES: Record<Lang, {
 }> = {
   en: {
     problem: (need, terms) => `The enterprise reports: "${need}" Technical focus: ${list(terms, ', ')}.`,
-    question: (focus, terms) => `Which methods in ${list(focus, ', ')} can solve the problem involving ${list(terms.slice(0, 3), ', ')}, and under what operating conditions?`,
+    question: (focus, terms) =>
+      focus.length
+        ? `Which methods in ${list(focus, ', ')} can solve the problem involving ${list(terms.slice(0, 3), ', ')}, and under what operating conditions?`
+        : `Which research results can solve the problem involving ${list(terms.slice(0, 4), ', ')}, and under what operating conditions?`,
     abstract: (terms, focus, other) =>
-      `This work addresses ${list(terms.slice(0, 3), ', ')}. It studies ${list(focus, ', ')}, proposes a method or device that solves the stated problem, and validates it under industrial conditions.${other.length ? ` Related terms in Chinese: ${list(other, '、')}.` : ''}`,
+      `This work addresses ${list(terms.slice(0, 3), ', ')}.${focus.length ? ` It studies ${list(focus, ', ')},` : ' It'} proposes a method or device that solves the stated problem, and validates it under industrial conditions.${other.length ? ` Related terms in Chinese: ${list(other, '、')}.` : ''}`,
   },
   zh: {
     problem: (need, terms) => `企业描述：“${need}” 技术要点：${list(terms, '、')}。`,
-    question: (focus, terms) => `如何利用${list(focus, '、')}等方面的方法，解决与${list(terms.slice(0, 3), '、')}相关的问题？适用的工况条件是什么？`,
+    question: (focus, terms) =>
+      focus.length
+        ? `如何利用${list(focus, '、')}等方面的方法，解决与${list(terms.slice(0, 3), '、')}相关的问题？适用的工况条件是什么？`
+        : `哪些研究成果能解决与${list(terms.slice(0, 4), '、')}相关的问题？适用的工况条件是什么？`,
     abstract: (terms, focus, other) =>
-      `本研究针对${list(terms.slice(0, 3), '、')}问题，研究${list(focus, '、')}，提出解决该问题的方法或装置，并在工业条件下验证其效果。${other.length ? `相关英文术语：${list(other, ', ')}。` : ''}`,
+      `本研究针对${list(terms.slice(0, 3), '、')}问题，${focus.length ? `研究${list(focus, '、')}，` : ''}提出解决该问题的方法或装置，并在工业条件下验证其效果。${other.length ? `相关英文术语：${list(other, ', ')}。` : ''}`,
   },
 };
