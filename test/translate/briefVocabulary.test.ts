@@ -45,10 +45,12 @@ describe('the research vocabulary an offline brief takes from the outcome store'
     expect(corpusWords).toContain('condenser');
   });
 
-  it('names the research directions of on-topic outcomes in the need language', async () => {
-    const b = await briefOn([...ENGLISH_REFRIGERATION, ...OTHER_PATENTS, ...CHINESE_ON_TOPIC]);
+  it('names the research directions of on-topic outcomes in the need language, and only theirs', async () => {
+    const b = await briefOn([...ENGLISH_REFRIGERATION, ...OTHER_PATENTS, ...CHINESE_ON_TOPIC, ...CHINESE_OFF_TOPIC]);
     expect(b.researchQuestions[0]).toMatch(/^如何利用.*冷库节能/);
     expect(b.keywords).toContainEqual(expect.objectContaining({ term: '冷库节能', lang: 'zh', origin: 'corpus' }));
+    const terms = b.keywords.map((k) => k.term);
+    for (const unrelated of ['胸腰椎压缩性骨折', '康复指导', '数据压缩', '小波']) expect(terms).not.toContain(unrelated);
   });
 
   it('leaves out feedback words that most outcomes use', async () => {

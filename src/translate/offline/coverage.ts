@@ -1,12 +1,12 @@
 import type { CorpusFeedback, FeedbackDoc, WeightedTerm } from '../corpusFeedback.js';
 
 /**
- * How well the best outcomes in one language cover a query: the idf-weighted share of the
- * query's tokens that the top documents contain, averaged over them (0–1). A query-performance
- * predictor used to decide which language's outcomes a need most likely has answers in.
+ * How well each outcome covers a query: the idf-weighted share of the query's tokens it
+ * contains (0–1). Averaged over a language's best outcomes, a query-performance predictor used
+ * to decide which language's outcomes a need most likely has answers in.
  */
-export async function queryCoverage(corpus: CorpusFeedback, query: WeightedTerm[], docs: FeedbackDoc[]): Promise<number> {
-  if (!docs.length || !query.length) return 0;
+export async function documentCoverage(corpus: CorpusFeedback, query: WeightedTerm[], docs: FeedbackDoc[]): Promise<number[]> {
+  if (!docs.length || !query.length) return docs.map(() => 0);
   const weights = new Map<string, number>();
   for (const q of query) {
     const toks = corpus.tokens(q.term);
@@ -16,13 +16,11 @@ export async function queryCoverage(corpus: CorpusFeedback, query: WeightedTerm[
   const idf = (t: string) => Math.log(1 + (total - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
   let all = 0;
   for (const [t, w] of weights) all += w * idf(t);
-  if (all <= 0) return 0;
-  let sum = 0;
-  for (const d of docs) {
+  if (all <= 0) return docs.map(() => 0);
+  return docs.map((d) => {
     const present = new Set(corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token));
     let hit = 0;
     for (const [t, w] of weights) if (present.has(t)) hit += w * idf(t);
-    sum += hit / all;
-  }
-  return sum / docs.length;
+    return hit / all;
+  });
 }

@@ -1,8 +1,8 @@
-import type { CorpusFeedback, Lang, WeightedTerm } from '../corpusFeedback.js';
+import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
 import { cjkBigrams, englishTokens } from '../text/tokenize.js';
 import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
-import { queryCoverage } from './coverage.js';
+import { documentCoverage } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
 import { synonymsOf } from './synonyms.js';
 import { sourceTerms, type SourceTerm } from './sourceTerms.js';
@@ -114,17 +114,20 @@ export async function expandNeed(
       syn = picked.slice(added.length);
     }
     const base = compose();
-    let fb: FeedbackResult = { terms: [], keywords: [], distinctive: [], docs: [] };
+    let fb: FeedbackResult = { terms: [], distinctive: [], docs: [] };
     let coverage = base.length ? 1 : 0;
+    let keywords: string[] = [];
     if (corpus && base.length) {
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
-      coverage = await queryCoverage(corpus, base, fb.docs.slice(0, 3));
+      const covered = await documentCoverage(corpus, base, fb.docs);
+      coverage = mean(covered.slice(0, COVERAGE_DOCS));
+      keywords = keywordsOf(fb.docs, covered);
       // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
       // that co-occur with the need's words across the whole store keep their weight (the same
       // co-occurrence test that picks translations).
       if (settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
     }
-    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords: fb.keywords, distinctive: fb.distinctive, coverage, share: 0 };
+    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, coverage, share: 0 };
   }
   const emphasis = corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.
@@ -147,6 +150,23 @@ async function emphasise(corpus: CorpusFeedback, own: WeightedTerm[], source: So
   if (words.length < 2) return [];
   const picked = await weighByCoherence(corpus, words, words, s.emphasisFloor);
   return picked.map((t) => ({ ...t, weight: s.emphasis * t.weight }));
+}
+
+/** How many of a language's best outcomes its coverage is averaged over. */
+const COVERAGE_DOCS = 3;
+/** Share of the best feedback outcome's coverage another must reach for its author keywords to be shown. */
+const KEYWORD_COVERAGE = 0.8;
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/**
+ * Author keywords of the feedback outcomes that cover the need about as well as the best one,
+ * in rank order: an outcome that shares one word with the need ("压缩" in a paper on
+ * compression fractures, for a compressor need) brings keywords on another topic.
+ */
+function keywordsOf(docs: FeedbackDoc[], covered: number[]): string[] {
+  const best = Math.max(0, ...covered);
+  return [...new Set(docs.filter((_, i) => best > 0 && covered[i]! >= best * KEYWORD_COVERAGE).flatMap((d) => d.keywords))];
 }
 
 /** Dictionary translations into `target` of the terms written in the other language. */

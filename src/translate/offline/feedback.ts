@@ -3,8 +3,6 @@ import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusF
 export interface FeedbackResult {
   /** Expansion terms (readable surface forms) with relevance-model weights summing to 1. */
   terms: WeightedTerm[];
-  /** Author keywords of the feedback outcomes, most weighted first (for the brief). */
-  keywords: string[];
   /** The terms rare enough in the store to tell a reader something (for the brief), in `terms` order. */
   distinctive: string[];
   docs: FeedbackDoc[];
@@ -34,14 +32,13 @@ export async function relevanceFeedback(
   opts: FeedbackOptions,
 ): Promise<FeedbackResult> {
   const docs = await corpus.search(query, { lang, limit: opts.docs });
-  if (!docs.length) return { terms: [], keywords: [], distinctive: [], docs };
+  if (!docs.length) return { terms: [], distinctive: [], docs };
   const queryTokens = new Set(query.flatMap((q) => corpus.tokens(q.term).map((t) => t.token)));
   const top = docs[0]!.score || 1;
   const docWeights = docs.map((d) => Math.exp((d.score - top) / (top * 0.25)));
   const norm = docWeights.reduce((a, b) => a + b, 0);
   const model = new Map<string, number>();
   const surface = new Map<string, string>();
-  const keywordWeight = new Map<string, number>();
   docs.forEach((d, i) => {
     const tokens = corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).filter((t) => t.lang === lang);
     if (!tokens.length) return;
@@ -51,7 +48,6 @@ export async function relevanceFeedback(
       if (!surface.has(t.token)) surface.set(t.token, t.surface);
     }
     for (const [t, c] of tf) model.set(t, (model.get(t) ?? 0) + (docWeights[i]! / norm) * (c / tokens.length));
-    for (const k of d.keywords) keywordWeight.set(k, (keywordWeight.get(k) ?? 0) + docWeights[i]! / norm);
   });
   // Character bigrams ("_" tokens) are the index's safety net, not words: feedback takes words only.
   const candidates = [...model.keys()].filter((t) => !queryTokens.has(t) && !t.startsWith('_') && !/^\d+$/.test(t) && [...surface.get(t)!].length > 1);
@@ -77,7 +73,6 @@ export async function relevanceFeedback(
   const sum = picked.reduce((a, x) => a + x.score, 0) || 1;
   return {
     terms: picked.map((x) => ({ term: x.term, weight: x.score / sum, lang })),
-    keywords: [...keywordWeight].sort((a, b) => b[1] - a[1]).map(([k]) => k),
     distinctive: picked.filter((x) => x.distinctive).map((x) => x.term),
     docs,
   };

@@ -16,7 +16,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight * stress(e, s.term) })), 6).map((t) => t.term);
+  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
   const translated = top(e.blocks[other].base, 8).map((t) => t.term);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
@@ -41,30 +41,25 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   };
 }
 
-/**
- * 1 to 2: how much a need word co-occurs with its other words in the outcomes (the expansion's
- * emphasis), so the brief leads with 水泥厂, 垃圾 and 发电 rather than 顺带 "incidentally".
- */
-function stress(e: Expansion, term: string): number {
-  const best = Math.max(0, ...e.emphasis.map((t) => t.weight));
-  const mine = e.emphasis.find((t) => t.term === term)?.weight ?? 0;
-  return best > 0 ? 1 + mine / best : 1;
-}
+/** Least share of the query collection selection gives a language for its outcomes' vocabulary to be shown. */
+const MIN_SHARE = 0.2;
 
 /**
  * Research vocabulary the outcome corpus contributed (author keywords first, then distinctive
- * feedback words), from the language whose outcomes best cover the need (collection selection).
- * The other language's best outcomes cover it poorly, so their keywords name unrelated topics
- * (a Chinese cold-store need on a store whose Chinese papers say nothing about cold stores
- * drew 胸腰椎压缩性骨折 from a paper on 压缩 "compression" fractures).
+ * feedback words), from the languages whose outcomes cover the need (collection selection),
+ * the better first. A language whose best outcomes cover the need poorly has vocabulary on
+ * other topics to offer (a Chinese cold-store need, on a store whose Chinese papers say
+ * nothing about cold stores, drew 胸腰椎压缩性骨折 from a paper on compression fractures).
  */
 function corpusVocabulary(e: Expansion): { term: string; lang: Lang }[] {
-  const lead: Lang = e.blocks.en.share >= e.blocks.zh.share ? 'en' : 'zh';
-  const b = e.blocks[lead];
-  const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);
-  const distinctive = new Set(b.distinctive);
-  const words = lead === 'en' ? top(b.feedback.filter((t) => distinctive.has(t.term)), 8).map((t) => t.term) : [];
-  return uniq([...kws, ...words]).slice(0, 8).map((term) => ({ term, lang: lead }));
+  const langs = (['en', 'zh'] as const).filter((l) => e.blocks[l].share >= MIN_SHARE).sort((a, b) => e.blocks[b].share - e.blocks[a].share);
+  return langs.flatMap((l) => {
+    const b = e.blocks[l];
+    const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);
+    const distinctive = new Set(b.distinctive);
+    const words = l === 'en' ? top(b.feedback.filter((t) => distinctive.has(t.term)), 8).map((t) => t.term) : [];
+    return uniq([...kws, ...words]).slice(0, 8).map((term) => ({ term, lang: l }));
+  });
 }
 
 const list = (xs: string[], sep: string) => xs.join(sep);
