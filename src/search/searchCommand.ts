@@ -9,6 +9,7 @@ import { parseSearchInput } from './parseSearchInput.js';
 import type { SearchFilters } from './searchQuery.js';
 import { searchOutcomes } from './searchOutcomes.js';
 import { searchReply } from './searchReply.js';
+import { withoutWeakMatches } from './weakMatches.js';
 
 const RESULTS = 10;
 
@@ -53,6 +54,7 @@ export const searchCommand: Command = {
       },
       { text, filters, limit: RESULTS, mode: 'hybrid' },
     );
-    return searchReply(text, results, note);
+    const { shown, weak } = withoutWeakMatches(results);
+    return searchReply(text, shown, note, weak);
   },
 };

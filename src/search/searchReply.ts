@@ -16,8 +16,11 @@ export function facts(r: SearchResult): string {
     .join(' · ');
 }
 
-/** The neutral reply for /search: a header, then each hit with facts, evidence and scores. */
-export function searchReply(text: string, results: readonly SearchResult[], note?: string): Reply {
+/**
+ * The neutral reply for /search: a header, then each hit with facts, evidence and scores; `weak`
+ * counts the results left out as far from the search (withoutWeakMatches).
+ */
+export function searchReply(text: string, results: readonly SearchResult[], note?: string, weak = 0): Reply {
   const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text;
   if (results.length === 0) {
     return reply(
@@ -25,7 +28,7 @@ export function searchReply(text: string, results: readonly SearchResult[], note
       { type: 'context', text: 'Try other words, or fewer filters.' },
     );
   }
-  const blocks: Block[] = [{ type: 'header', text: `${results.length} outcomes for “${shown}”` }];
+  const blocks: Block[] = [{ type: 'header', text: `${results.length} ${results.length === 1 ? 'outcome' : 'outcomes'} for “${shown}”` }];
   results.forEach((r, i) => {
     blocks.push(
       { type: 'text', text: `${i + 1}. ${r.title} (${r.sourceId}, #${r.id})` },
@@ -34,6 +37,10 @@ export function searchReply(text: string, results: readonly SearchResult[], note
       { type: 'context', text: explainLine(r) },
     );
   });
+  if (weak > 0) {
+    const one = weak === 1;
+    blocks.push({ type: 'context', text: `${weak} more ${one ? 'outcome shares' : 'outcomes share'} no word with the search and ${one ? 'is' : 'are'} far from it in meaning: left out.` });
+  }
   if (note) blocks.push({ type: 'context', text: note });
   blocks.push({ type: 'context', text: 'See one in full with /outcome #number.' });
   return { ...reply(...blocks) };

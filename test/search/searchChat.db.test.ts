@@ -33,6 +33,15 @@ describe.each(testEngines)('/search in chat on $name', (engine) => {
     expect(text).not.toMatch(/P-HRV|P-FURNACE/); // EP, and 2014
   });
 
+  it('leaves out outcomes sharing no word with the search that are far from it in meaning, and keeps those close to it', async () => {
+    const text = textOf(await send('/search steam turbine'));
+    expect(text).toMatch(/^1\. Waste heat power generation in cement plants \(P-CEMENT/m);
+    // The ORC patent says "electricity", not "steam turbine", and is as close in meaning as the best match.
+    expect(text).toMatch(/\. Organic Rankine cycle for engine waste heat \(P-ENGINE[^]*?matched: no shared words \(found by meaning\)/);
+    expect(text).not.toMatch(/A-ASTRO|A-CRYPTO/);
+    expect(text).toMatch(/^\d+ more outcomes share no word with the search and are far from it in meaning: left out\.$/m);
+  });
+
   it.each([
     ['/search', /What should I search for/],
     ['/search a', /nothing to search for/],
