@@ -85,6 +85,7 @@ describe.each(testEngines)('need intake through the console on $name', (engine) 
     let out = await li.send('我们的锂电池在低温下容量衰减严重，希望找到改进电解液的研究团队。');
     expect(out).toContain('== 我的理解如下 (#');
     expect(out).toContain('行业: 能源');
+    expect(out).toMatch(/研究关键词: [^,\n]*锂电池、[^,\n]*\n/); // listed the Chinese way
     expect(out).toContain('这是哪家公司的需求？');
     out = await li.send('华东电池公司');
     expect(out).toContain('已记录。');

@@ -21,7 +21,7 @@ export function understoodBlocks(need: NeedRecord): Block[] {
       fields: [
         { label: say('need', lang), value: brief?.summary ?? need.text },
         ...(brief?.researchQuestion ? [{ label: say('question', lang), value: brief.researchQuestion }] : []),
-        ...(brief && brief.keywords.length > 0 ? [{ label: say('keywords', lang), value: brief.keywords.join(', ') }] : []),
+        ...(brief && brief.keywords.length > 0 ? [{ label: say('keywords', lang), value: brief.keywords.join(lang === 'zh' ? '、' : ', ') }] : []),
         ...answered,
       ],
     },
