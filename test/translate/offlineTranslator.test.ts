@@ -71,6 +71,14 @@ describe('offline translator', () => {
     expect(b.disciplines.every((d) => /^\d\.\d+$/.test(d.code))).toBe(true);
   });
 
+  it('keeps adverbs out of the technical terms, as the part-of-speech tags do for Chinese', async () => {
+    const b = brief(await translator.translate({ text: 'Our kiln exhaust is already very hot and the fans fail quickly.' }));
+    const own = b.keywords.filter((k) => k.origin === 'need').map((k) => k.term);
+    expect(own).toEqual(expect.arrayContaining(['kiln', 'exhaust', 'fans']));
+    expect(own).not.toContain('quickly');
+    expect(own).not.toContain('already');
+  });
+
   it('handles a need mixing Chinese and English', async () => {
     const b = brief(await translator.translate({ text: '水泥窑的 waste heat 想用来发电，ORC 可以吗？' }));
     expect(['zh', 'en']).toContain(b.language);

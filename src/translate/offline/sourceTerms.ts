@@ -35,7 +35,8 @@ export function englishSourceTerms(text: string): SourceTerm[] {
       const lemma = wn.baseForm(`${w}_${wn.baseForm(next) ?? next}`) ?? wn.baseForm(`${w}_${next}`);
       if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
     }
-    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || w.length < 2) continue;
+    // Adverbs ("quickly", "already") say how, not what: the Chinese side drops them by jieba's tag.
+    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
     add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];
