@@ -23,8 +23,14 @@ describe.each(testEngines)('the vector index on $name', (engine) => {
   const hnswIndexes = async () =>
     (
       await db.query<{ name: string; def: string }>(
-        `SELECT indexname AS name, indexdef AS def FROM pg_indexes
-         WHERE tablename = 'outcome_vectors' AND schemaname = current_schema() AND indexdef LIKE '%USING hnsw%' ORDER BY 1`,
+        // The definition is read only for this schema's HNSW indexes: filtering pg_indexes on its
+        // indexdef column decompiles other schemas' indexes too, and fails on one that a test
+        // running beside this one drops meanwhile ("could not open relation with OID").
+        `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+          WHERE t.relname = 'outcome_vectors' AND t.relnamespace = current_schema()::regnamespace
+            AND i.relam = (SELECT oid FROM pg_am WHERE amname = 'hnsw')
+          ORDER BY 1`,
       )
     ).rows;
 
