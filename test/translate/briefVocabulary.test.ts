@@ -21,6 +21,8 @@ const CHINESE_OFF_TOPIC: MemoryDoc[] = [
   { id: 'c2', lang: 'zh', title: '火电厂振动数据的小波压缩算法', keywords: ['数据压缩', '小波'], text: '提出一种振动数据压缩算法。' },
 ];
 
+const UNRELATED_KEYWORDS = CHINESE_OFF_TOPIC.flatMap((d) => d.keywords ?? []);
+
 /** Chinese papers on the need's own subject. */
 const CHINESE_ON_TOPIC: MemoryDoc[] = [
   { id: 'z1', lang: 'zh', title: '冷库制冷系统节能研究', keywords: ['冷库节能', '制冷压缩机'], text: '分析冷库压缩机耗电与能耗，提出冷库节能措施，降低夏季能耗。' },
@@ -38,7 +40,7 @@ describe('the research vocabulary an offline brief takes from the outcome store'
   it('comes from the language whose outcomes cover the need, not from papers that share one word with it', async () => {
     const b = await briefOn([...ENGLISH_REFRIGERATION, ...OTHER_PATENTS, ...CHINESE_OFF_TOPIC]);
     const shown = [b.researchQuestions.join(' '), b.hypotheticalAbstract, ...b.keywords.map((k) => k.term)].join(' ');
-    for (const unrelated of ['胸腰椎压缩性骨折', '康复指导', '数据压缩', '小波']) expect(shown).not.toContain(unrelated);
+    for (const unrelated of UNRELATED_KEYWORDS) expect(shown).not.toContain(unrelated);
     // With no Chinese research direction to name, the question is asked in the need's own words.
     expect(b.researchQuestions[0]).toMatch(/^哪些研究成果能解决与.*冷库.*相关的问题？/);
     const corpusWords = b.keywords.filter((k) => k.origin === 'corpus').map((k) => k.term);
@@ -50,10 +52,10 @@ describe('the research vocabulary an offline brief takes from the outcome store'
     expect(b.researchQuestions[0]).toMatch(/^如何利用.*冷库节能/);
     expect(b.keywords).toContainEqual(expect.objectContaining({ term: '冷库节能', lang: 'zh', origin: 'corpus' }));
     const terms = b.keywords.map((k) => k.term);
-    for (const unrelated of ['胸腰椎压缩性骨折', '康复指导', '数据压缩', '小波']) expect(terms).not.toContain(unrelated);
+    for (const unrelated of UNRELATED_KEYWORDS) expect(terms).not.toContain(unrelated);
   });
 
-  it('leaves out feedback words that most outcomes use', async () => {
+  it('leaves out feedback words a large share of the outcomes use', async () => {
     const b = await briefOn([...ENGLISH_REFRIGERATION, ...OTHER_PATENTS, ...CHINESE_OFF_TOPIC]);
     const corpusWords = b.keywords.filter((k) => k.origin === 'corpus').map((k) => k.term);
     expect(corpusWords).not.toContain('first');
