@@ -29,9 +29,9 @@ const CHINESE_ON_TOPIC: MemoryDoc[] = [
   { id: 'z2', lang: 'zh', title: '冷库压缩机变频控制', keywords: ['变频控制', '冷库节能'], text: '冷库压缩机采用变频控制，夏天耗电降低，能耗下降。' },
 ];
 
-async function briefOn(docs: MemoryDoc[]): Promise<ResearchBrief> {
+async function briefOn(docs: MemoryDoc[], need = NEED): Promise<ResearchBrief> {
   const corpus = memoryCorpus(docs);
-  const r = await createOfflineTranslator(() => corpus).translate({ text: NEED });
+  const r = await createOfflineTranslator(() => corpus).translate({ text: need });
   if (r.kind !== 'brief') throw new Error(`expected a brief, got: ${r.question}`);
   return r.brief;
 }
@@ -59,5 +59,39 @@ describe('the research vocabulary an offline brief takes from the outcome store'
     const b = await briefOn([...ENGLISH_REFRIGERATION, ...OTHER_PATENTS, ...CHINESE_OFF_TOPIC]);
     const corpusWords = b.keywords.filter((k) => k.origin === 'corpus').map((k) => k.term);
     expect(corpusWords).not.toContain('first');
+  });
+
+  describe('for an English need about firing ceramic tiles', () => {
+    const TILE_NEED = 'Our ceramic tiles crack when we fire them faster in the kiln; we want shorter firing cycles.';
+    /** Kiln patents in claim language: "comprises", "respective" and "preferably" are in every one. */
+    const KILN_PATENTS: MemoryDoc[] = [
+      { id: 'k1', text: 'A tunnel kiln for ceramic tiles comprises burners with respective nozzles, preferably fed with preheated air, so that tiles fire faster without a crack.' },
+      { id: 'k2', text: 'A roller kiln for ceramic tiles comprises burners and a cooling zone; respective fans preferably blow air against crack formation in fast firing.' },
+      { id: 'k3', text: 'Ceramic tiles fired in a kiln whose burners sit in respective rows; the kiln preferably comprises a recuperator to shorten firing cycles.' },
+    ];
+    /** Chinese papers: two on cracks in firing cycles, one on executions (行刑), one on geological cycles (旋回). */
+    const CHINESE_PAPERS: MemoryDoc[] = [
+      { id: 'z1', lang: 'zh', title: '陶瓷砖快速烧成中的裂纹扩展', text: '研究陶瓷砖在快速烧成循环中的裂纹与热应力。' },
+      { id: 'z2', lang: 'zh', title: '烧成循环对陶瓷裂纹的影响', text: '分析窑炉烧成循环与陶瓷坯体裂纹的关系。' },
+      { id: 'z3', lang: 'zh', title: '明代行刑制度考', text: '考察明代行刑的程序与地点。' },
+      { id: 'z4', lang: 'zh', title: '沉积旋回与层序地层', text: '讨论盆地沉积旋回的划分方法。' },
+    ];
+    const tileBrief = () => briefOn([...KILN_PATENTS, ...OTHER_PATENTS, ...CHINESE_PAPERS], TILE_NEED);
+
+    it('shows the dictionary translations the store uses as words in more than one outcome', async () => {
+      const b = await tileBrief();
+      const translations = b.keywords.filter((k) => k.origin === 'translation').map((k) => k.term);
+      expect(translations).toEqual(expect.arrayContaining(['裂纹', '循环']));
+      // "firing squad", known to the store only through the bigram 行刑, and 旋回, in one paper.
+      expect(translations).not.toContain('行刑队');
+      expect(translations).not.toContain('旋回');
+    });
+
+    it('shows feedback words that may name a thing, not the claim language of patents', async () => {
+      const b = await tileBrief();
+      const corpusWords = b.keywords.filter((k) => k.origin === 'corpus').map((k) => k.term);
+      expect(corpusWords).toContain('burners');
+      for (const claimWord of ['comprises', 'respective', 'preferably']) expect(corpusWords).not.toContain(claimWord);
+    });
   });
 });

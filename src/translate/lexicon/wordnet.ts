@@ -24,6 +24,12 @@ export interface WordNet {
   baseForms(word: string): string[];
   /** Whether WordNet knows the word only as an adverb ("quickly", "already"): no noun, verb or adjective sense. */
   onlyAdverb(word: string): boolean;
+  /**
+   * Whether the word may name a thing: WordNet knows one of its dictionary forms as a noun, or
+   * does not know the word at all (technical terms such as "thermosiphon"). False for words it
+   * knows only as verbs, adjectives or adverbs ("comprises", "respective", "preferably").
+   */
+  mayBeNoun(word: string): boolean;
   readonly loadMs: number;
 }
 
@@ -83,6 +89,12 @@ function load(): WordNet {
     baseForm: (w) => morphy(w.toLowerCase(), has)[0],
     baseForms: (w) => morphy(w.toLowerCase(), has),
     onlyAdverb: (w) => adverbs.has(w.toLowerCase()) && morphy(w.toLowerCase(), has).length === 0,
+    mayBeNoun(w) {
+      const word = w.toLowerCase();
+      const forms = morphy(word, has);
+      if (forms.length === 0) return !adverbs.has(word);
+      return forms.some((f) => index.get(f)!.some((e) => e.pos === 'noun'));
+    },
     loadMs: Math.round(performance.now() - started),
   };
 }

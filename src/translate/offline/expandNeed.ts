@@ -4,6 +4,7 @@ import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
 import { documentCoverage } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
+import { attestedTerms } from './attested.js';
 import { synonymsOf } from './synonyms.js';
 import { sourceTerms, type SourceTerm } from './sourceTerms.js';
 
@@ -69,7 +70,19 @@ export interface Expansion {
   lang: Lang;
   source: SourceTerm[];
   /** Per target language: the weighted query terms, before and after feedback. */
-  blocks: Record<Lang, { base: WeightedTerm[]; own: WeightedTerm[]; added: WeightedTerm[]; synonyms: WeightedTerm[]; feedback: WeightedTerm[]; keywords: string[]; distinctive: string[]; coverage: number; share: number }>;
+  blocks: Record<Lang, {
+    base: WeightedTerm[];
+    own: WeightedTerm[];
+    added: WeightedTerm[];
+    synonyms: WeightedTerm[];
+    feedback: WeightedTerm[];
+    keywords: string[];
+    distinctive: string[];
+    /** The base terms the store attests as words (attestedTerms): the translations a brief may show. */
+    attested: string[];
+    coverage: number;
+    share: number;
+  }>;
   /** Final query: both language blocks, each normalised. */
   terms: WeightedTerm[];
   /** The need's own words (not compounds), weighted by how well each co-occurs with the others in the outcomes (settings.emphasis). */
@@ -127,7 +140,8 @@ export async function expandNeed(
       // co-occurrence test that picks translations).
       if (settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
     }
-    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, coverage, share: 0 };
+    const attested = corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
+    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 };
   }
   const emphasis = corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.

@@ -1,9 +1,14 @@
 import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
+import { wordnet } from '../lexicon/wordnet.js';
 
 export interface FeedbackResult {
   /** Expansion terms (readable surface forms) with relevance-model weights summing to 1. */
   terms: WeightedTerm[];
-  /** The terms rare enough in the store to tell a reader something (for the brief), in `terms` order. */
+  /**
+   * The terms that tell a reader something (for the brief), in `terms` order: rare enough in the
+   * store, and in English words that may name a thing, since the claim language of patents
+   * ("comprises", "respective", "preferably") fills the top outcomes of any subject.
+   */
   distinctive: string[];
   docs: FeedbackDoc[];
 }
@@ -67,7 +72,8 @@ export async function relevanceFeedback(
     const term = surface.get(x.token)!;
     if (seen.has(term)) continue;
     seen.add(term);
-    picked.push({ term, score: x.score, distinctive: (df.get(x.token) ?? 0) <= total * DISTINCTIVE_DF_SHARE });
+    const rare = (df.get(x.token) ?? 0) <= total * DISTINCTIVE_DF_SHARE;
+    picked.push({ term, score: x.score, distinctive: rare && (lang !== 'en' || wordnet().mayBeNoun(term)) });
     if (picked.length >= opts.terms) break;
   }
   const sum = picked.reduce((a, x) => a + x.score, 0) || 1;

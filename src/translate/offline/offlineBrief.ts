@@ -17,7 +17,8 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
-  const translated = top(e.blocks[other].base, 8).map((t) => t.term);
+  const attested = new Set(e.blocks[other].attested);
+  const translated = top(e.blocks[other].base.filter((t) => attested.has(t.term)), 8).map((t) => t.term);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
     ...ownTerms.map((term) => ({ term, lang, synonyms: [], origin: 'need' as const })),

@@ -1,0 +1,17 @@
+import type { CorpusFeedback } from '../corpusFeedback.js';
+
+/** Fewest outcomes that must use every word of a term before a broker is shown it: one is an accident. */
+const MIN_OUTCOMES = 2;
+
+/**
+ * The terms the outcome store attests as words: each of the term's index words (not the
+ * character bigrams that are the index's safety net) is in at least two outcomes. A dictionary
+ * sense the store knows only through a bigram (行刑队 "firing squad", for "firing", through
+ * 行刑 in two papers) or from one outcome is no vocabulary of the store's, whatever the
+ * search makes of it.
+ */
+export async function attestedTerms(corpus: CorpusFeedback, terms: readonly string[]): Promise<Set<string>> {
+  const words = terms.map((t) => corpus.tokens(t).map((x) => x.token).filter((tok) => !tok.startsWith('_')));
+  const { df } = await corpus.docFreq([...new Set(words.flat())]);
+  return new Set(terms.filter((_, i) => words[i]!.length > 0 && words[i]!.every((tok) => (df.get(tok) ?? 0) >= MIN_OUTCOMES)));
+}
