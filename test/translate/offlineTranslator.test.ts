@@ -79,6 +79,14 @@ describe('offline translator', () => {
     expect(own).not.toContain('already');
   });
 
+  it('keeps number words out of the technical terms, as the numeral tag does for Chinese', async () => {
+    const b = brief(await translator.translate({ text: 'The kiln fans fail within two years; we run three shifts.' }));
+    const own = b.keywords.filter((k) => k.origin === 'need').map((k) => k.term);
+    expect(own).toEqual(expect.arrayContaining(['kiln', 'fans']));
+    expect(own).not.toContain('two');
+    expect(own).not.toContain('three');
+  });
+
   it('handles a need mixing Chinese and English', async () => {
     const b = brief(await translator.translate({ text: '水泥窑的 waste heat 想用来发电，ORC 可以吗？' }));
     expect(['zh', 'en']).toContain(b.language);

@@ -1,4 +1,4 @@
-import { ENGLISH_STOP_WORDS, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH } from '../text/stopwords.js';
+import { ENGLISH_STOP_WORDS, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH, NUMBER_WORDS } from '../text/stopwords.js';
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
@@ -36,7 +36,7 @@ export function englishSourceTerms(text: string): SourceTerm[] {
       if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
     }
     // Adverbs ("quickly", "already") say how, not what: the Chinese side drops them by jieba's tag.
-    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
+    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || NUMBER_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
     add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];

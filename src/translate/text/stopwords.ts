@@ -32,6 +32,15 @@ problem problems issue issues concern concerns complain complaint complaints hea
 approach smarter smart different differently new next old big small large little much many several whether`.split(/\s+/),
 );
 
+/**
+ * English number words: they say how many, not what ("within two years"), as jieba's numeral
+ * tag (m) does for Chinese; the need's digits never reach the terms either.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  `one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy
+eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half`.split(/\s+/),
+);
+
 /** Chinese words of the same kind (jieba words; very common ones already fall to the IDF cut). */
 export const NEED_TALK_WORDS_ZH: ReadonlySet<string> = new Set(
   `我们 我司 公司 厂里 老板 领导 客户 厂家 供应商 想要 希望 需要 打算 考虑 了解 知道 办法 方法 方案 成熟 有没有 怎么 怎样 如何
