@@ -24,3 +24,17 @@ export async function documentCoverage(corpus: CorpusFeedback, query: WeightedTe
     return hit / all;
   });
 }
+
+/**
+ * How many of the query's concepts (the need's words, each with its translations and synonyms)
+ * each outcome names: a term counts when the outcome holds every one of its index words (the
+ * character bigrams of the index's safety net aside). An outcome naming one concept shares a
+ * word with the need, not its subject.
+ */
+export function conceptsCovered(corpus: CorpusFeedback, query: WeightedTerm[], docs: FeedbackDoc[]): number[] {
+  const terms = query.map((q) => ({ concept: q.concept ?? q.term, words: corpus.tokens(q.term).map((t) => t.token).filter((t) => !t.startsWith('_')) }));
+  return docs.map((d) => {
+    const present = new Set(corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token));
+    return new Set(terms.filter((t) => t.words.length > 0 && t.words.every((w) => present.has(w))).map((t) => t.concept)).size;
+  });
+}

@@ -2,7 +2,7 @@ import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusF
 import { cjkBigrams, englishTokens } from '../text/tokenize.js';
 import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
-import { documentCoverage } from './coverage.js';
+import { conceptsCovered, documentCoverage } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
 import { attestedTerms } from './attested.js';
 import { synonymsOf } from './synonyms.js';
@@ -134,7 +134,7 @@ export async function expandNeed(
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
       const covered = await documentCoverage(corpus, base, fb.docs);
       coverage = mean(covered.slice(0, COVERAGE_DOCS));
-      keywords = keywordsOf(fb.docs, covered);
+      keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, fb.docs), new Set(base.map((t) => t.concept ?? t.term)).size);
       // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
       // that co-occur with the need's words across the whole store keep their weight (the same
       // co-occurrence test that picks translations).
@@ -170,17 +170,28 @@ async function emphasise(corpus: CorpusFeedback, own: WeightedTerm[], source: So
 const COVERAGE_DOCS = 3;
 /** Share of the best feedback outcome's coverage another must reach for its author keywords to be shown. */
 const KEYWORD_COVERAGE = 0.8;
+/** Concepts of the need an outcome must name for its author keywords to be shown (fewer if the need has fewer). */
+const KEYWORD_CONCEPTS = 2;
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /**
- * Author keywords of the feedback outcomes that cover the need about as well as the best one,
- * in rank order: an outcome that shares one word with the need ("压缩" in a paper on
- * compression fractures, for a compressor need) brings keywords on another topic.
+ * Author keywords of the feedback outcomes that cover the need about as well as the best one
+ * and name at least two of its concepts, the best-covering outcome's first keyword first, then
+ * each next outcome's, so a short list spans several outcomes. An outcome that shares one word
+ * with the need ("压缩" in a paper on compression fractures, for a compressor need; "海水" in
+ * one on seawater quality, for a seawater-pipe corrosion need) brings keywords on another topic.
  */
-function keywordsOf(docs: FeedbackDoc[], covered: number[]): string[] {
+export function keywordsOf(docs: FeedbackDoc[], covered: number[], concepts: number[], needConcepts: number): string[] {
   const best = Math.max(0, ...covered);
-  return [...new Set(docs.filter((_, i) => best > 0 && covered[i]! >= best * KEYWORD_COVERAGE).flatMap((d) => d.keywords))];
+  const chosen = docs
+    .map((d, i) => ({ keywords: d.keywords, covered: covered[i]!, concepts: concepts[i]!, rank: i }))
+    .filter((x) => best > 0 && x.covered >= best * KEYWORD_COVERAGE && x.concepts >= Math.min(KEYWORD_CONCEPTS, needConcepts))
+    .sort((a, b) => b.covered - a.covered || a.rank - b.rank);
+  const out = new Set<string>();
+  const longest = Math.max(0, ...chosen.map((x) => x.keywords.length));
+  for (let k = 0; k < longest; k++) for (const x of chosen) if (k < x.keywords.length) out.add(x.keywords[k]!);
+  return [...out];
 }
 
 /** Dictionary translations into `target` of the terms written in the other language. */
