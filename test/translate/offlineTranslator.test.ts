@@ -87,6 +87,13 @@ describe('offline translator', () => {
     expect(own).not.toContain('three');
   });
 
+  it('knows business talk in any inflection ("uses" as "use")', async () => {
+    const b = brief(await translator.translate({ text: 'Our kiln dryer uses too much gas and the fans need repairs.' }));
+    const own = b.keywords.filter((k) => k.origin === 'need').map((k) => k.term);
+    expect(own).toEqual(expect.arrayContaining(['kiln', 'dryer', 'gas']));
+    expect(own).not.toContain('uses');
+  });
+
   it('handles a need mixing Chinese and English', async () => {
     const b = brief(await translator.translate({ text: '水泥窑的 waste heat 想用来发电，ORC 可以吗？' }));
     expect(['zh', 'en']).toContain(b.language);

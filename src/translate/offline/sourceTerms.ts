@@ -36,7 +36,9 @@ export function englishSourceTerms(text: string): SourceTerm[] {
       if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
     }
     // Adverbs ("quickly", "already") say how, not what: the Chinese side drops them by jieba's tag.
-    if (ENGLISH_STOP_WORDS.has(w) || NEED_TALK_WORDS.has(w) || NUMBER_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
+    // Business talk is recognised in any inflection ("uses" as "use").
+    const talk = NEED_TALK_WORDS.has(w) || NEED_TALK_WORDS.has(wn.baseForm(w) ?? w);
+    if (ENGLISH_STOP_WORDS.has(w) || talk || NUMBER_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
     add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];
