@@ -1,4 +1,6 @@
 import { UserFacingError } from '../errors.js';
+import { wordnet } from './lexicon/wordnet.js';
+import { ENGLISH_STOP_WORDS } from './text/stopwords.js';
 
 /** Longest need the translator accepts, in characters. */
 export const MAX_NEED_CHARS = 20_000;
@@ -35,7 +37,7 @@ export function checkNeedText(raw: string): { text: string; script: NeedScript }
   const latin = chars.filter((c) => /[A-Za-z]/.test(c)).length;
   const kana = chars.filter((c) => /[\u3040-\u30ff\uac00-\ud7af]/.test(c)).length;
   const other = letters - cjk - latin - kana - chars.filter((c) => /[\u00c0-\u024f]/.test(c)).length;
-  if ((kana + other) / letters > 0.3) {
+  if ((kana + other) / letters > 0.3 || (cjk === 0 && !readsAsEnglish(text))) {
     throw new UserFacingError('need.language', 'I can translate needs written in English or Chinese only.', '请用中文或英文描述需求。 Please write the need in English or Chinese.');
   }
   if (letters / chars.length < 0.3 && chars.length > 20) {
@@ -43,4 +45,22 @@ export function checkNeedText(raw: string): { text: string; script: NeedScript }
   }
   const script: NeedScript = cjk > 0 && latin > 0 ? (cjk >= latin / 4 && latin >= cjk * 2 ? 'mixed' : cjk * 3 >= latin ? 'zh' : 'en') : cjk > 0 ? 'zh' : 'en';
   return { text, script };
+}
+
+/** Fewest Latin-script words before a need is judged by its vocabulary: a few may all be acronyms. */
+const MIN_WORDS_TO_JUDGE = 6;
+
+/**
+ * Whether a Latin-script text reads as English: WordNet or the English stop-word list knows most
+ * of its words, or its function words are English ones. German, French or Spanish share a few
+ * words with English ("in", "de" as Delaware) but not most, and not the function words; a
+ * keyword list ("steel pipes corrosion seawater") has no function words but known words only.
+ */
+function readsAsEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < MIN_WORDS_TO_JUDGE) return true;
+  const wn = wordnet();
+  const known = words.filter((w) => ENGLISH_STOP_WORDS.has(w) || wn.baseForm(w) !== undefined).length;
+  const functionWords = words.filter((w) => ENGLISH_STOP_WORDS.has(w)).length;
+  return known / words.length >= 0.6 || functionWords / words.length >= 0.15;
 }

@@ -24,6 +24,17 @@ describe('need text checks', () => {
     rejects('タイルが速い焼成で割れます', 'need.language');
     rejects('우리 타일이 빠른 소성에서 갈라집니다', 'need.language');
   });
+  it('rejects languages other than English in the Latin script, by their words', () => {
+    rejects('Unsere Keramikfliesen reißen beim schnellen Brennen im Ofen.', 'need.language');
+    rejects('Die Rohre in unserer Anlage korrodieren, wir brauchen eine bessere Beschichtung für Meerwasser.', 'need.language');
+    rejects("Nos tuyaux en acier se corrodent dans l'eau de mer, nous cherchons un revêtement.", 'need.language');
+    rejects('Nuestras tuberías de acero se corroen en agua de mar y necesitamos un recubrimiento.', 'need.language');
+  });
+  it('accepts English written as keywords, with acronyms, or with place names', () => {
+    expect(checkNeedText('steel pipes corrosion seawater coating offshore platform').script).toBe('en');
+    expect(checkNeedText('PEMFC MEA degradation under cycling at our plant in Shenzhen').script).toBe('en');
+    expect(checkNeedText('Our ORC unit at the Guangzhou plant trips when the HRSG outlet drops below 90 C.').script).toBe('en');
+  });
   it('rejects binary noise', () => {
     rejects(Buffer.from([0, 1, 2, 3, 255, 254, 7, 8, 0x1b, 65, 66, 0, 0, 3]).toString('latin1'), 'need.binary');
     rejects('\uFFFD\uFFFD\u0001\u0002 garbage \u0000\u0003', 'need.binary');
