@@ -201,6 +201,8 @@ describe.each(testEngines)('need intake through the console on $name', (engine) 
   it('treats short chatter, and text in a shared channel, as chatter, not a need', async () => {
     const gus = world.as('gus', { name: 'Gus' });
     expect(await gus.send('blah blah')).toContain('! I did not understand that.');
+    // A short message in a language the translator does not read says which languages it does.
+    expect(await gus.send('タイルが割れます')).toContain('English or Chinese only');
     const inChannel = world.as('gus', { name: 'Gus', direct: false });
     expect(await inChannel.send('We need a much better coating for our steel pipes in seawater')).toContain('I did not understand');
     const res = await world.db.query(`SELECT 1 FROM needs n JOIN people p ON p.id = n.owner_person_id WHERE p.display_name = 'Gus'`);
