@@ -11,7 +11,13 @@ const MIN_OUTCOMES = 2;
  * search makes of it.
  */
 export async function attestedTerms(corpus: CorpusFeedback, terms: readonly string[]): Promise<Set<string>> {
-  const words = terms.map((t) => corpus.tokens(t).map((x) => x.token).filter((tok) => !tok.startsWith('_')));
+  if (!terms.length) return new Set();
+  const words = terms.map((t) => indexWords(corpus, t));
   const { df } = await corpus.docFreq([...new Set(words.flat())]);
   return new Set(terms.filter((_, i) => words[i]!.length > 0 && words[i]!.every((tok) => (df.get(tok) ?? 0) >= MIN_OUTCOMES)));
+}
+
+/** A term's index tokens that are words, not the character bigrams ("_" tokens) of the index's safety net. */
+export function indexWords(corpus: CorpusFeedback, term: string): string[] {
+  return corpus.tokens(term).map((x) => x.token).filter((tok) => !tok.startsWith('_'));
 }

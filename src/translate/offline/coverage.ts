@@ -1,4 +1,5 @@
 import type { CorpusFeedback, FeedbackDoc, WeightedTerm } from '../corpusFeedback.js';
+import { indexWords } from './attested.js';
 
 /**
  * How well each outcome covers a query: the idf-weighted share of the query's tokens it
@@ -32,7 +33,7 @@ export async function documentCoverage(corpus: CorpusFeedback, query: WeightedTe
  * word with the need, not its subject.
  */
 export function conceptsCovered(corpus: CorpusFeedback, query: WeightedTerm[], docs: FeedbackDoc[]): number[] {
-  const terms = query.map((q) => ({ concept: q.concept ?? q.term, words: corpus.tokens(q.term).map((t) => t.token).filter((t) => !t.startsWith('_')) }));
+  const terms = query.map((q) => ({ concept: q.concept ?? q.term, words: indexWords(corpus, q.term) }));
   return docs.map((d) => {
     const present = new Set(corpus.tokens(`${d.title} ${d.keywords.join(' ')} ${d.text}`).map((t) => t.token));
     return new Set(terms.filter((t) => t.words.length > 0 && t.words.every((w) => present.has(w))).map((t) => t.concept)).size;
