@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackDoc } from '../../src/translate/corpusFeedback.js';
-import { conceptsCovered } from '../../src/translate/offline/coverage.js';
+import { conceptsCovered, documentTokens } from '../../src/translate/offline/coverage.js';
 import { keywordsOf } from '../../src/translate/offline/expandNeed.js';
 import { memoryCorpus } from './memoryCorpus.js';
 
@@ -45,12 +45,12 @@ describe('how many of a need\'s concepts an outcome names', () => {
 
   it('counts a concept once however many of its translations the outcome holds', () => {
     const doc = paper('x', '海水管道的腐蚀与锈蚀', []);
-    expect(conceptsCovered(corpus, query, [doc])).toEqual([3]);
+    expect(conceptsCovered(corpus, query, documentTokens(corpus, [doc]))).toEqual([3]);
   });
 
   it('does not count a term the outcome holds only as characters of other words', () => {
     // 海水 is not a word of 近海水域 for the segmenter, though its characters are there.
     const doc = paper('y', '近海水域的腐蚀监测', []);
-    expect(conceptsCovered(corpus, query, [doc])).toEqual([1]);
+    expect(conceptsCovered(corpus, query, documentTokens(corpus, [doc]))).toEqual([1]);
   });
 });

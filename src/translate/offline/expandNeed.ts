@@ -2,7 +2,7 @@ import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusF
 import { cjkBigrams, englishTokens } from '../text/tokenize.js';
 import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
-import { conceptsCovered, documentCoverage } from './coverage.js';
+import { conceptsCovered, documentCoverage, documentTokens } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
 import { attestedTerms } from './attested.js';
 import { synonymsOf } from './synonyms.js';
@@ -132,9 +132,10 @@ export async function expandNeed(
     let keywords: string[] = [];
     if (corpus && base.length) {
       fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
-      const covered = await documentCoverage(corpus, base, fb.docs);
+      const tokens = documentTokens(corpus, fb.docs);
+      const covered = await documentCoverage(corpus, base, tokens);
       coverage = mean(covered.slice(0, COVERAGE_DOCS));
-      keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, fb.docs), new Set(base.map((t) => t.concept ?? t.term)).size);
+      keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
       // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
       // that co-occur with the need's words across the whole store keep their weight (the same
       // co-occurrence test that picks translations).
