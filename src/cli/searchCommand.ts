@@ -3,6 +3,7 @@ import { parseSearchInput } from '../search/parseSearchInput.js';
 import { checkRegions } from '../search/searchCommand.js';
 import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
+import { searchExpansion } from '../translate/searchExpansion.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
@@ -21,6 +22,8 @@ Filters may also be written inside the text, as in chat (kind:patent trl:4-7 …
   --institution NAME    institution (substring)
   --ip STATUS           IP status
   --mode M              lexical, dense or hybrid (default hybrid)
+  --translate none      search the words as typed only (default offline: also their
+                        translations into the other language, as /search does)
   --limit N             results (default 10)
   --json                one JSON object per result instead of text`;
 
@@ -35,6 +38,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
     institution: { type: 'string' },
     ip: { type: 'string' },
     mode: { type: 'string', default: 'hybrid' },
+    translate: { type: 'string', default: 'offline' },
     limit: { type: 'string', default: '10' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -43,6 +47,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const mode = values.mode as SearchMode;
   if (!['lexical', 'dense', 'hybrid'].includes(mode)) throw new CliExit(EXIT.usage, '--mode must be lexical, dense or hybrid.');
+  if (values.translate !== 'offline' && values.translate !== 'none') throw new CliExit(EXIT.usage, '--translate must be offline or none.');
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliExit(EXIT.usage, '--limit must be a whole number from 1 to 1000.');
   const flagFilters = (['kind', 'trl', 'region', 'year', 'discipline', 'institution', 'ip'] as const)
@@ -62,10 +67,12 @@ export async function searchCommand(argv: string[]): Promise<void> {
   try {
     await noteEmptyStore(services.db);
     await checkRegions(services, filters);
+    const expansion = values.translate === 'offline' ? await searchExpansion(services.db, text) : { query: {}, alsoSearched: [] };
     const results = await searchOutcomes(
       cliSearchDeps(services.db, config),
-      { text, filters, mode, limit },
+      { text, ...expansion.query, filters, mode, limit },
     );
+    if (expansion.alsoSearched.length && !values.json) process.stdout.write(`Also searched as: ${expansion.alsoSearched.join(', ')} (offline translation)\n`);
     printResults(results, values.json);
   } catch (err) {
     throw asUsageExit(err);

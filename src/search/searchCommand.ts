@@ -10,6 +10,7 @@ import type { SearchFilters } from './searchQuery.js';
 import { searchOutcomes } from './searchOutcomes.js';
 import { searchReply } from './searchReply.js';
 import { withoutWeakMatches } from './weakMatches.js';
+import { searchExpansion } from '../translate/searchExpansion.js';
 
 const RESULTS = 10;
 
@@ -27,7 +28,11 @@ export async function checkRegions(services: Services, filters: SearchFilters): 
   }
 }
 
-/** `/search <text> [filters]`: hybrid search over the stored outcomes, with why each was found. */
+/**
+ * `/search <text> [filters]`: hybrid search over the stored outcomes, with why each was found.
+ * The words are also searched in the other language (offline translation, searchExpansion), so
+ * Chinese words find English outcomes and the reverse.
+ */
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search outcomes by meaning and words, with filters (kind, TRL, region, year, discipline, institution)',
@@ -43,6 +48,7 @@ export const searchCommand: Command = {
       return errorReply('No outcomes are indexed yet, so there is nothing to search.', 'An admin can import some with `liaison ingest FILE`, or index stored ones with `liaison embeddings refresh`.');
     }
     let note: string | undefined;
+    const expansion = await searchExpansion(services.db, text);
     const results = await searchOutcomes(
       {
         db: services.db,
@@ -52,9 +58,9 @@ export const searchCommand: Command = {
           services.log.warn({ err }, message);
         },
       },
-      { text, filters, limit: RESULTS, mode: 'hybrid' },
+      { text, ...expansion.query, filters, limit: RESULTS, mode: 'hybrid' },
     );
     const { shown, weak } = withoutWeakMatches(results);
-    return searchReply(text, shown, note, weak);
+    return searchReply(text, shown, { note, weak, alsoSearched: expansion.alsoSearched });
   },
 };

@@ -16,11 +16,17 @@ export function facts(r: SearchResult): string {
     .join(' · ');
 }
 
-/**
- * The neutral reply for /search: a header, then each hit with facts, evidence and scores; `weak`
- * counts the results left out as far from the search (withoutWeakMatches).
- */
-export function searchReply(text: string, results: readonly SearchResult[], note?: string, weak = 0): Reply {
+export interface SearchReplyExtras {
+  /** A warning to show (e.g. the embeddings provider failed). */
+  note?: string;
+  /** Results left out as far from the search (withoutWeakMatches). */
+  weak?: number;
+  /** The other language's words searched besides the typed ones (searchExpansion). */
+  alsoSearched?: readonly string[];
+}
+
+/** The neutral reply for /search: a header, then each hit with facts, evidence and scores. */
+export function searchReply(text: string, results: readonly SearchResult[], { note, weak = 0, alsoSearched = [] }: SearchReplyExtras = {}): Reply {
   const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text;
   if (results.length === 0) {
     return reply(
@@ -29,6 +35,7 @@ export function searchReply(text: string, results: readonly SearchResult[], note
     );
   }
   const blocks: Block[] = [{ type: 'header', text: `${results.length} ${results.length === 1 ? 'outcome' : 'outcomes'} for “${shown}”` }];
+  if (alsoSearched.length > 0) blocks.push({ type: 'context', text: `Also searched as: ${alsoSearched.join(', ')} (offline translation)` });
   results.forEach((r, i) => {
     blocks.push(
       { type: 'text', text: `${i + 1}. ${r.title} (${r.sourceId}, #${r.id})` },

@@ -42,6 +42,16 @@ describe.each(testEngines)('/search in chat on $name', (engine) => {
     expect(text).toMatch(/^\d+ more outcomes share no word with the search and are far from it in meaning: left out\.$/m);
   });
 
+  it('also searches the words in the other language, and says which translations it searched', async () => {
+    const zh = textOf(await send('/search 窑炉 余热'));
+    expect(zh).toMatch(/Also searched as: .*kiln/);
+    expect(zh).toMatch(/\d+\. .*\((P-KILN|P-CEMENT|K-LAB)/); // English outcomes on kiln waste heat
+    const en = textOf(await send('/search heat pump drying of rice'));
+    expect(en).toMatch(/^1\. 水稻干燥过程的热泵技术应用 \(C-RICE[^]*?matched: [^\n]*热泵/m);
+    // A translation is named only when the store uses it in two or more outcomes (here 热泵 is in one).
+    expect(en).not.toContain('Also searched as');
+  });
+
   it.each([
     ['/search', /What should I search for/],
     ['/search a', /nothing to search for/],

@@ -25,6 +25,9 @@ describe('liaison search / liaison embeddings on the command line', () => {
     const bad = await runCli(['search', 'kiln', '--trl', '12'], { env, cwd: dir, timeoutMs: 240_000 });
     expect(bad.code).toBe(64);
     expect(bad.stderr).toMatch(/TRL must be from 1 to 9/);
+    const translate = await runCli(['search', 'kiln', '--translate', 'llm'], { env, cwd: dir, timeoutMs: 240_000 });
+    expect(translate.code).toBe(64);
+    expect(translate.stderr).toMatch(/--translate must be offline or none/);
     const empty = await runCli(['search', '!!!'], { env, cwd: dir, timeoutMs: 240_000 });
     expect(empty.code).toBe(64);
     expect(empty.stderr).toMatch(/nothing to search for/);

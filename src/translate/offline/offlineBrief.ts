@@ -17,8 +17,7 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
-  const attested = new Set(e.blocks[other].attested);
-  const translated = top(e.blocks[other].base.filter((t) => attested.has(t.term)), 8).map((t) => t.term);
+  const translated = shownTranslations(e, 8);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
     ...ownTerms.map((term) => ({ term, lang, synonyms: [], origin: 'need' as const })),
@@ -42,8 +41,22 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   };
 }
 
-/** Least share of the query collection selection gives a language for its outcomes' vocabulary to be shown. */
-const MIN_SHARE = 0.2;
+/**
+ * The need's words in the other language worth showing: its heaviest translations that the
+ * store uses as words (attestedTerms), so a reader is not shown dictionary senses that
+ * nothing is written in.
+ */
+export function shownTranslations(e: Expansion, n: number): string[] {
+  const other: Lang = e.lang === 'en' ? 'zh' : 'en';
+  const attested = new Set(e.blocks[other].attested);
+  return top(e.blocks[other].base.filter((t) => attested.has(t.term)), n).map((t) => t.term);
+}
+
+/**
+ * Least share of the query collection selection gives a language for its outcomes' vocabulary
+ * to be shown (and, in /search, its translations: below it they barely count in the search).
+ */
+export const MIN_SHOWN_SHARE = 0.2;
 
 /**
  * Research vocabulary the outcome corpus contributed (author keywords first, then distinctive
@@ -53,7 +66,7 @@ const MIN_SHARE = 0.2;
  * nothing about cold stores, drew 胸腰椎压缩性骨折 from a paper on compression fractures).
  */
 function corpusVocabulary(e: Expansion): { term: string; lang: Lang }[] {
-  const langs = (['en', 'zh'] as const).filter((l) => e.blocks[l].share >= MIN_SHARE).sort((a, b) => e.blocks[b].share - e.blocks[a].share);
+  const langs = (['en', 'zh'] as const).filter((l) => e.blocks[l].share >= MIN_SHOWN_SHARE).sort((a, b) => e.blocks[b].share - e.blocks[a].share);
   return langs.flatMap((l) => {
     const b = e.blocks[l];
     const kws = b.keywords.filter((k) => k.length <= 40).slice(0, 6);

@@ -3,11 +3,19 @@ import { clarifyingQuestion } from '../clarify.js';
 import type { CorpusFeedback } from '../corpusFeedback.js';
 import { analyse } from '../text/tokenize.js';
 import type { TranslateInput, TranslationResult, Translator } from '../translator.js';
-import { DEFAULT_EXPANSION, expandNeed, type ExpansionSettings } from './expandNeed.js';
+import { DEFAULT_EXPANSION, expandNeed, type Expansion, type ExpansionSettings } from './expandNeed.js';
 import { offlineBrief } from './offlineBrief.js';
 import { expansionQueryTerms } from './queryTerms.js';
 
 export const OFFLINE_TRANSLATOR_NAME = 'offline (WordNet, CC-CEDICT, jieba, corpus feedback)';
+
+/** Most expansion terms a search takes (the heaviest). */
+const MAX_QUERY_TERMS = 200;
+
+/** The weighted terms a search for the expanded text adds to it (the brief's `queryTerms`). */
+export function searchTermsOf(e: Expansion, textTokens: number, settings: ExpansionSettings = DEFAULT_EXPANSION) {
+  return expansionQueryTerms(e, textTokens, settings).slice(0, MAX_QUERY_TERMS);
+}
 
 /** Fewer content words than this and the translator asks instead of guessing. */
 const MIN_CONTENT_TERMS = 2;
@@ -33,7 +41,7 @@ export function createOfflineTranslator(corpus?: () => CorpusFeedback | undefine
         ...offlineBrief(input.text, e),
         language: e.lang,
         translator: OFFLINE_TRANSLATOR_NAME,
-        queryTerms: expansionQueryTerms(e, textTokens, settings).slice(0, 200),
+        queryTerms: searchTermsOf(e, textTokens, settings),
       });
       return { kind: 'brief', brief };
     },
