@@ -4,6 +4,7 @@ import { checkRegions } from '../search/searchCommand.js';
 import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
 import { searchExpansion } from '../translate/searchExpansion.js';
+import { filtersMatchingNothing } from '../search/emptySearch.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
@@ -73,7 +74,9 @@ export async function searchCommand(argv: string[]): Promise<void> {
       { text, ...expansion.query, filters, mode, limit },
     );
     if (expansion.alsoSearched.length && !values.json) process.stdout.write(`Also searched as: ${expansion.alsoSearched.join(', ')} (offline translation)\n`);
-    printResults(results, values.json);
+    const nothingPasses = results.length === 0 ? await filtersMatchingNothing(services.db, filters) : undefined;
+    if (nothingPasses && !values.json) process.stdout.write(`${nothingPasses.message} ${nothingPasses.hint}\n`);
+    else printResults(results, values.json);
   } catch (err) {
     throw asUsageExit(err);
   } finally {

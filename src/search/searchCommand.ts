@@ -10,6 +10,7 @@ import type { SearchFilters } from './searchQuery.js';
 import { searchOutcomes } from './searchOutcomes.js';
 import { searchReply } from './searchReply.js';
 import { withoutWeakMatches } from './weakMatches.js';
+import { filtersMatchingNothing } from './emptySearch.js';
 import { searchExpansion } from '../translate/searchExpansion.js';
 
 const RESULTS = 10;
@@ -61,6 +62,8 @@ export const searchCommand: Command = {
       { text, ...expansion.query, filters, limit: RESULTS, mode: 'hybrid' },
     );
     const { shown, weak } = withoutWeakMatches(results);
+    const nothingPasses = shown.length === 0 ? await filtersMatchingNothing(services.db, filters) : undefined;
+    if (nothingPasses) return errorReply(nothingPasses.message, nothingPasses.hint);
     return searchReply(text, shown, { note, weak, alsoSearched: expansion.alsoSearched });
   },
 };

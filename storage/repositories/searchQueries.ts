@@ -267,6 +267,28 @@ export async function tuneSearch(q: Queryable, efSearch: number, iterative: bool
   );
 }
 
+/** One hard filter as a person sets it: a TRL or year range counts as one. */
+export type FilterKey = 'kinds' | 'regions' | 'ipStatus' | 'disciplines' | 'institutions' | 'trl' | 'year';
+
+/** The filter values of one key (both bounds of a range). */
+export function filterPart(f: OutcomeFilterValues, key: FilterKey): OutcomeFilterValues {
+  if (key === 'trl') return { trlMin: f.trlMin, trlMax: f.trlMax };
+  if (key === 'year') return { yearMin: f.yearMin, yearMax: f.yearMax };
+  return { [key]: f[key] };
+}
+
+/**
+ * How many stored outcomes pass each given filter on its own, and all of them together, in one
+ * scan: to tell a person which filter left a search with nothing.
+ */
+export async function countFilterMatches(q: Queryable, f: OutcomeFilterValues, keys: readonly FilterKey[]): Promise<{ each: Map<FilterKey, number>; all: number }> {
+  const params: unknown[] = [];
+  const columns = keys.map((k, i) => `count(*) FILTER (WHERE ${filterSql(filterPart(f, k), params)}) AS f${i}`);
+  const res = await q.query<Record<string, string>>(`SELECT ${[...columns, `count(*) FILTER (WHERE ${filterSql(f, params)}) AS f_all`].join(', ')} FROM outcomes o`, params);
+  const row = res.rows[0] ?? {};
+  return { each: new Map(keys.map((k, i) => [k, Number(row[`f${i}`] ?? 0)])), all: Number(row.f_all ?? 0) };
+}
+
 /** Regions present in the store (for validating a region filter), upper-cased. */
 export async function knownRegions(q: Queryable): Promise<string[]> {
   const res = await q.query<{ r: string }>(`SELECT DISTINCT upper(region) AS r FROM outcomes WHERE region IS NOT NULL ORDER BY 1`);

@@ -64,6 +64,11 @@ describe.each(testEngines)('/search in chat on $name', (engine) => {
     ['/search kiln region:atlantis', /No stored outcome is from region "ATLANTIS"/],
     ['/search kiln kind:spaceship', /Unknown kind "spaceship"/],
     ['/search kiln year:1066', /year must be from 1800 to 2100/],
+    // Filters no stored outcome passes: said, rather than "no outcome matched" the words.
+    ['/search kiln kind:instrument', /No stored outcome matches kind:instrument\.[^]*Leave that filter out/],
+    ['/search kiln year:2030+ ip:lapsed', /No stored outcome matches year:2030\+ or ip:lapsed\.[^]*Leave those filters out[^]*records no year/],
+    ['/search kiln kind:paper trl:4-7', /No stored outcome matches kind:paper and trl:4-7 together\.[^]*leave one out/],
+    ['/search kiln institution:"Tongji University" region:EP', /matches region:EP and institution:"Tongji University" together/],
   ])('%s → a clear message', async (input, message) => {
     const replies = await send(input);
     expect(replies[0]!.tone).toBe('error');
