@@ -33,18 +33,34 @@ export function checkNeedText(raw: string): { text: string; script: NeedScript }
   if (letters === 0) {
     return { text, script: 'en' }; // punctuation or emoji only: the translator asks what is meant
   }
-  const cjk = chars.filter((c) => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c)).length;
+  const language = languageError(text);
+  if (language) throw language;
+  const cjk = chars.filter(isCjkChar).length;
   const latin = chars.filter((c) => /[A-Za-z]/.test(c)).length;
-  const kana = chars.filter((c) => /[\u3040-\u30ff\uac00-\ud7af]/.test(c)).length;
-  const other = letters - cjk - latin - kana - chars.filter((c) => /[\u00c0-\u024f]/.test(c)).length;
-  if ((kana + other) / letters > 0.3 || (cjk === 0 && !readsAsEnglish(text))) {
-    throw new UserFacingError('need.language', 'I can translate needs written in English or Chinese only.', '请用中文或英文描述需求。 Please write the need in English or Chinese.');
-  }
   if (letters / chars.length < 0.3 && chars.length > 20) {
     throw new UserFacingError('need.noise', 'I could not find words in that message.', 'Describe the problem in plain English or Chinese.');
   }
   const script: NeedScript = cjk > 0 && latin > 0 ? (cjk >= latin / 4 && latin >= cjk * 2 ? 'mixed' : cjk * 3 >= latin ? 'zh' : 'en') : cjk > 0 ? 'zh' : 'en';
   return { text, script };
+}
+
+const isCjkChar = (c: string) => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
+
+/**
+ * The "English or Chinese only" error when a text is in another language (kana, Hangul,
+ * Cyrillic… or Latin-script words that do not read as English), else undefined. A text with no
+ * letters is in no language: undefined.
+ */
+export function languageError(text: string): UserFacingError | undefined {
+  const chars = [...text];
+  const letters = chars.filter((c) => /\p{L}/u.test(c)).length;
+  if (letters === 0) return undefined;
+  const cjk = chars.filter(isCjkChar).length;
+  const latin = chars.filter((c) => /[A-Za-z]/.test(c)).length;
+  const kana = chars.filter((c) => /[\u3040-\u30ff\uac00-\ud7af]/.test(c)).length;
+  const other = letters - cjk - latin - kana - chars.filter((c) => /[\u00c0-\u024f]/.test(c)).length;
+  if ((kana + other) / letters <= 0.3 && (cjk > 0 || readsAsEnglish(text))) return undefined;
+  return new UserFacingError('need.language', 'I can translate needs written in English or Chinese only.', '请用中文或英文描述需求。 Please write the need in English or Chinese.');
 }
 
 /** Fewest Latin-script words before a need is judged by its vocabulary: a few may all be acronyms. */

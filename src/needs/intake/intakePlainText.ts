@@ -4,8 +4,7 @@ import { endIntake, findIntake } from '../../../storage/repositories/needIntakes
 import { findNeed } from '../../../storage/repositories/needs.js';
 import { answerTyped } from './answerIntake.js';
 import { startIntake } from './startIntake.js';
-import { UserFacingError } from '../../errors.js';
-import { checkNeedText } from '../../translate/needText.js';
+import { languageError } from '../../translate/needText.js';
 
 /** Long enough to be a description of a need rather than chatter ("hi", "blah blah"). */
 export function looksLikeNeed(text: string): boolean {
@@ -27,17 +26,8 @@ export const intakePlainText: PlainTextHandler = async (req) => {
   }
   if (actor.direct && looksLikeNeed(text)) return startIntake(req, text);
   // A short message in another language ("タイルが割れます") is told which languages work, not "did not understand".
-  const language = actor.direct ? unsupportedLanguage(text) : undefined;
+  const language = actor.direct ? languageError(text.trim()) : undefined;
   if (language) return errorReply(language.message, language.hint);
   return errorReply('I did not understand that.', 'Describe what your company needs in a sentence or two, or type /help to see what I can do.');
 };
 
-/** The "English or Chinese only" error when the text is in another language, else undefined. */
-function unsupportedLanguage(text: string): UserFacingError | undefined {
-  try {
-    checkNeedText(text);
-  } catch (err) {
-    if (err instanceof UserFacingError && err.code === 'need.language') return err;
-  }
-  return undefined;
-}
