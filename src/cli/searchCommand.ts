@@ -3,7 +3,7 @@ import { parseSearchInput } from '../search/parseSearchInput.js';
 import { checkRegions } from '../search/searchCommand.js';
 import type { SearchFilters, SearchMode } from '../search/searchQuery.js';
 import { searchOutcomes } from '../search/searchOutcomes.js';
-import { searchExpansion } from '../translate/searchExpansion.js';
+import { AS_TYPED, searchExpansion } from '../translate/searchExpansion.js';
 import { filtersMatchingNothing } from '../search/emptySearch.js';
 import { connectServices, readConfig } from './bootstrap.js';
 import { asUsageExit, CliExit, EXIT } from './exitCodes.js';
@@ -68,7 +68,7 @@ export async function searchCommand(argv: string[]): Promise<void> {
   try {
     await noteEmptyStore(services.db);
     await checkRegions(services, filters);
-    const expansion = values.translate === 'offline' ? await searchExpansion(services.db, text) : { query: {}, alsoSearched: [] };
+    const expansion = values.translate === 'offline' ? await searchExpansion(services.db, text) : AS_TYPED;
     const results = await searchOutcomes(
       cliSearchDeps(services.db, config),
       { text, ...expansion.query, filters, mode, limit },

@@ -11,7 +11,7 @@ import { searchOutcomes } from './searchOutcomes.js';
 import { searchReply } from './searchReply.js';
 import { withoutWeakMatches } from './weakMatches.js';
 import { filtersMatchingNothing } from './emptySearch.js';
-import { searchExpansion } from '../translate/searchExpansion.js';
+import { AS_TYPED, searchExpansion } from '../translate/searchExpansion.js';
 
 const RESULTS = 10;
 
@@ -49,7 +49,12 @@ export const searchCommand: Command = {
       return errorReply('No outcomes are indexed yet, so there is nothing to search.', 'An admin can import some with `liaison ingest FILE`, or index stored ones with `liaison embeddings refresh`.');
     }
     let note: string | undefined;
-    const expansion = await searchExpansion(services.db, text);
+    // A translation that fails (a bug, odd input) leaves the search to the words typed.
+    const expansion = await searchExpansion(services.db, text).catch((err: unknown) => {
+      note = 'Note: the words could not be translated this time; searched as typed.';
+      services.log.warn({ err }, 'search translation failed');
+      return AS_TYPED;
+    });
     const results = await searchOutcomes(
       {
         db: services.db,

@@ -25,6 +25,9 @@ export interface SearchExpansion {
   alsoSearched: string[];
 }
 
+/** A search of the words as typed. */
+export const AS_TYPED: SearchExpansion = Object.freeze({ query: {}, alsoSearched: [] });
+
 /**
  * What `/search` adds to the words typed: their translations into the other language, as the
  * offline expansion of a need's search weighs them (CC-CEDICT, corpus co-occurrence, collection
@@ -32,10 +35,10 @@ export interface SearchExpansion {
  * offline: a search is never sent to a model. Very long texts are searched as typed.
  */
 export async function searchExpansion(db: Db, text: string): Promise<SearchExpansion> {
-  if ([...text].length > MAX_TRANSLATED_SEARCH_CHARS) return { query: {}, alsoSearched: [] };
+  if ([...text].length > MAX_TRANSLATED_SEARCH_CHARS) return AS_TYPED;
   const corpus = searchFeedback(db);
   const e = await expandNeed(text, corpus);
-  if (e.source.length === 0) return { query: {}, alsoSearched: [] };
+  if (e.source.length === 0) return AS_TYPED;
   // Only the other language's terms: in its own language a search stays the words typed (a
   // need's synonyms and feedback words would drift from a few keywords), the translations and
   // their weight as a need's search sizes them reach the outcomes written in the other.
