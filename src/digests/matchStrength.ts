@@ -1,5 +1,5 @@
 import { weightedCounts } from '../embeddings/offlineEmbedder.js';
-import { tokenizeText } from '../search/tokenizeText.js';
+import { isCharacterBigram, tokenizeText } from '../search/tokenizeText.js';
 import type { NeedQuery } from '../needs/brief/needBrief.js';
 
 /** Key terms per need and per script: enough to name the problem, few enough that a good match covers many. */
@@ -30,7 +30,7 @@ export const needTerms = (query: NeedQuery): Map<string, number> => weightedCoun
 export function keyTerms(terms: ReadonlyMap<string, number>, idf: ReadonlyMap<string, number>, needLanguage: string): KeyTerms {
   const pick = (han: boolean) =>
     [...terms.entries()]
-      .filter(([t]) => HAN.test(t) === han && !t.startsWith('_'))
+      .filter(([t]) => HAN.test(t) === han && !isCharacterBigram(t))
       .map(([t, w]) => [t, w * (idf.get(t) ?? 0)] as [string, number])
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, KEY_TERMS);

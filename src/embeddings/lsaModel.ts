@@ -2,6 +2,7 @@ import type { CountTable } from './countTable.js';
 import { availableParallelism } from 'node:os';
 import { withKernels } from './kernelPool.js';
 import { randomizedSvd, type SparseRows } from './randomizedSvd.js';
+import { isCharacterBigram } from '../search/tokenizeText.js';
 
 /**
  * The built-in offline embedding model: latent semantic analysis, i.e. a truncated SVD of the
@@ -49,6 +50,12 @@ export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   const { dim, maxTerms, minDf, sigmaPower, maxFitDocs, powerIterations } = { ...LSA_DEFAULTS, ...options };
   const df = table.documentFrequencies();
   const n = table.size;
+  // The full text's character bigrams ("_冷库", its safety net for segmentation mistakes) stay out
+  // of the latent model: they repeat the jieba words they overlap, doubled every Chinese outcome's
+  // entries in the SVD and took 63 % of the vocabulary on the bundled sample. Without them, on the
+  // enterprise needs (fresh import, offline translation): hybrid nDCG@10 0.560 → 0.563, recall@100
+  // 0.722 → 0.717, dense 0.344 → 0.328 / 0.506 → 0.525; NFCorpus unchanged (no Chinese); the 10k
+  // PostgreSQL import's fit 3.4–4.2 → 2.4–2.7 s (bench/MEASUREMENTS.md).
   const kept = [...df.keys()]
     .filter((id) => df[id]! >= minDf && df[id]! < n && !isCharacterBigram(table.terms[id]!)) // a term in every document carries no signal
     .sort((a, b) => df[b]! - df[a]! || (table.terms[a]! < table.terms[b]! ? -1 : 1))
@@ -74,16 +81,6 @@ export function fitLsa(table: CountTable, options: LsaOptions = {}): LsaModel {
   for (let at = 0; at < projection.length; at += k) for (let c = 0; c < k; c++) projection[at + c] = svd.v[at + c]! * scale[c]!;
   return { terms, idf, projection, dim: k };
 }
-
-/**
- * The lexical index's character bigrams ("_冷库", its safety net for segmentation mistakes) stay
- * out of the latent model: they repeat the jieba words they overlap, doubled every Chinese
- * outcome's entries in the SVD and took 63 % of the vocabulary on the bundled sample. Without
- * them, on the enterprise needs (fresh import, offline translation): hybrid nDCG@10 0.560 → 0.563,
- * recall@100 0.722 → 0.717, dense 0.344 → 0.328 / 0.506 → 0.525; NFCorpus unchanged (no Chinese);
- * the 10k PostgreSQL import's fit 3.4–4.2 → 2.4–2.7 s (bench/MEASUREMENTS.md).
- */
-const isCharacterBigram = (term: string) => term.startsWith('_');
 
 function tfidfRows(docs: readonly { ids: Int32Array; counts: Int32Array }[], index: Int32Array, idf: Float32Array): SparseRows {
   const indptr = new Int32Array(docs.length + 1);

@@ -1,5 +1,5 @@
 import { segmentChinese } from './chineseSegmenter.js';
-import { tokenizeText } from './tokenizeText.js';
+import { isCharacterBigram, tokenizeText } from './tokenizeText.js';
 
 const SENTENCES = /[^.!?。！？；;\n]+[.!?。！？；;]?/gu;
 const MAX_EVIDENCE = 300;
@@ -32,11 +32,11 @@ export function bestEvidence(title: string, abstract: string, weights: ReadonlyM
  * not 的时, which straddles two words), or when nothing else matched.
  */
 export function displayTerms(tokens: readonly string[], surface: ReadonlyMap<string, string> = new Map()): string[] {
-  const words = tokens.filter((t) => !t.startsWith('_')).map((t) => surface.get(t) ?? t);
-  const bigrams = tokens.filter((t) => t.startsWith('_')).map((t) => t.slice(1));
+  const words = tokens.filter((t) => !isCharacterBigram(t)).map((t) => surface.get(t) ?? t);
+  const bigrams = tokens.filter(isCharacterBigram).map((t) => t.slice(1));
   if (words.length === 0) return [...new Set(bigrams)];
   const shown = tokens.flatMap((t) => {
-    if (!t.startsWith('_')) return [surface.get(t) ?? t];
+    if (!isCharacterBigram(t)) return [surface.get(t) ?? t];
     const b = t.slice(1);
     return words.some((w) => w.includes(b)) || segmentChinese(b).length > 1 ? [] : [b];
   });

@@ -35,6 +35,9 @@ function addChinese(run: string, out: string[]): void {
   if (chars.length === 1 && !CHINESE_STOP_WORDS.has(run)) out.push(run);
 }
 
+/** Whether an index token is a Chinese character bigram (the "_" mark of addChinese), not a word. */
+export const isCharacterBigram = (token: string): boolean => token.startsWith('_');
+
 /** Term → count for one text. */
 export function termCounts(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { CorpusFeedback } from '../corpusFeedback.js';
+import { isCharacterBigram } from '../../search/tokenizeText.js';
 
 /** Fewest outcomes that must use every word of a term before a broker is shown it: one is an accident. */
 const MIN_OUTCOMES = 2;
@@ -19,5 +20,5 @@ export async function attestedTerms(corpus: CorpusFeedback, terms: readonly stri
 
 /** A term's index tokens that are words, not the character bigrams ("_" tokens) of the index's safety net. */
 export function indexWords(corpus: CorpusFeedback, term: string): string[] {
-  return corpus.tokens(term).map((x) => x.token).filter((tok) => !tok.startsWith('_'));
+  return corpus.tokens(term).map((x) => x.token).filter((tok) => !isCharacterBigram(tok));
 }

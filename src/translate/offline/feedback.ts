@@ -1,5 +1,6 @@
 import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
 import { wordnet } from '../lexicon/wordnet.js';
+import { isCharacterBigram } from '../../search/tokenizeText.js';
 
 export interface FeedbackResult {
   /** Expansion terms (readable surface forms) with relevance-model weights summing to 1. */
@@ -55,7 +56,7 @@ export async function relevanceFeedback(
     for (const [t, c] of tf) model.set(t, (model.get(t) ?? 0) + (docWeights[i]! / norm) * (c / tokens.length));
   });
   // Character bigrams ("_" tokens) are the index's safety net, not words: feedback takes words only.
-  const candidates = [...model.keys()].filter((t) => !queryTokens.has(t) && !t.startsWith('_') && !/^\d+$/.test(t) && [...surface.get(t)!].length > 1);
+  const candidates = [...model.keys()].filter((t) => !queryTokens.has(t) && !isCharacterBigram(t) && !/^\d+$/.test(t) && [...surface.get(t)!].length > 1);
   const { total, df } = await corpus.docFreq(candidates);
   const scored = candidates
     .map((t) => {
