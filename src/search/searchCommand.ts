@@ -36,7 +36,7 @@ export async function checkRegions(services: Services, filters: SearchFilters): 
  */
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'Search outcomes by meaning and words, with filters (kind, TRL, region, year, discipline, institution)',
+  summary: 'Search outcomes by meaning and words, across English and Chinese, with filters (kind, TRL, region…)',
   usage: '/search <text> [kind:patent trl:4-7 region:CN year:2015-2020 discipline:… institution:… ip:…]',
   async run({ services, args }) {
     if (args === '') {
@@ -48,10 +48,10 @@ export const searchCommand: Command = {
     if ((await countSearchRows(services.db)) === 0) {
       return errorReply('No outcomes are indexed yet, so there is nothing to search.', 'An admin can import some with `liaison ingest FILE`, or index stored ones with `liaison embeddings refresh`.');
     }
-    let note: string | undefined;
+    const notes: string[] = [];
     // A translation that fails (a bug, odd input) leaves the search to the words typed.
     const expansion = await searchExpansion(services.db, text).catch((err: unknown) => {
-      note = 'Note: the words could not be translated this time; searched as typed.';
+      notes.push('Note: the words could not be translated this time; searched as typed.');
       services.log.warn({ err }, 'search translation failed');
       return AS_TYPED;
     });
@@ -60,7 +60,7 @@ export const searchCommand: Command = {
         db: services.db,
         embeddings: embeddingSettingsFrom(services.config),
         onWarning: (message, err) => {
-          note = `Note: ${message}.`;
+          notes.push(`Note: ${message}.`);
           services.log.warn({ err }, message);
         },
       },
@@ -69,6 +69,6 @@ export const searchCommand: Command = {
     const { shown, weak } = withoutWeakMatches(results);
     const nothingPasses = shown.length === 0 ? await filtersMatchingNothing(services.db, filters) : undefined;
     if (nothingPasses) return errorReply(nothingPasses.message, nothingPasses.hint);
-    return searchReply(text, shown, { note, weak, alsoSearched: expansion.alsoSearched });
+    return searchReply(text, shown, { note: notes.join(' ') || undefined, weak, alsoSearched: expansion.alsoSearched });
   },
 };
