@@ -18,6 +18,9 @@ const LABELS = {
   },
 } as const;
 
+/** Terms as a list in running text: 、 between Chinese ones, a comma between English ones. */
+export const joinTerms = (terms: readonly string[], lang: Lang): string => terms.join(lang === 'zh' ? '、' : ', ');
+
 /** A brief in the neutral message model, in the language the need was written in. */
 export function briefReply(brief: ResearchBrief, opts: { preview?: boolean } = {}): Reply {
   const lang: Lang = brief.language;
@@ -44,7 +47,7 @@ export function briefReply(brief: ResearchBrief, opts: { preview?: boolean } = {
     { type: 'text', text: `${L.questions}:` },
     { type: 'list', items: brief.researchQuestions, ordered: true },
     { type: 'fields', fields: [
-      { label: L.keywords, value: keywords.join(lang === 'zh' ? '、' : ', ') || L.none },
+      { label: L.keywords, value: joinTerms(keywords, lang) || L.none },
       { label: L.disciplines, value: disciplines.join('; ') || L.none },
     ] },
     { type: 'text', text: `${L.abstract}: ${brief.hypotheticalAbstract}` },

@@ -3,6 +3,7 @@ import type { NeedRecord } from '../../../storage/repositories/needs.js';
 import { answerLabel, INTAKE_FIELDS, type IntakeField, type Lang } from './intakeFields.js';
 import { say } from './intakeText.js';
 import { briefSummary } from '../brief/storedBrief.js';
+import { joinTerms } from '../../translate/briefReply.js';
 
 export const langOf = (need: NeedRecord): Lang => (need.language === 'zh' ? 'zh' : 'en');
 
@@ -21,7 +22,7 @@ export function understoodBlocks(need: NeedRecord): Block[] {
       fields: [
         { label: say('need', lang), value: brief?.summary ?? need.text },
         ...(brief?.researchQuestion ? [{ label: say('question', lang), value: brief.researchQuestion }] : []),
-        ...(brief && brief.keywords.length > 0 ? [{ label: say('keywords', lang), value: brief.keywords.join(lang === 'zh' ? '、' : ', ') }] : []),
+        ...(brief && brief.keywords.length > 0 ? [{ label: say('keywords', lang), value: joinTerms(brief.keywords, lang) }] : []),
         ...answered,
       ],
     },
