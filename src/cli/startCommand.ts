@@ -11,6 +11,7 @@ import { ensureSearchIndexes } from '../search/ensureSearchIndexes.js';
 import { createOutcomeIndexer } from '../search/outcomeIndexer.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
 import { hasOutcomes } from '../../storage/repositories/outcomes.js';
+import { loadOfflineLexicons } from '../translate/lexicon/offlineLexicons.js';
 import type { Services } from '../app/services.js';
 import { CliExit, EXIT } from './exitCodes.js';
 import { connectServices, readConfig } from './bootstrap.js';
@@ -39,6 +40,9 @@ export async function startCommand(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(EXIT.ok));
   await loadSample(services);
   if (await ensureSearchIndexes(services.db)) process.stderr.write('Built the missing search indexes of the stored outcomes.\n');
+  // A chat server loads the offline dictionaries before it connects: inside the first request
+  // that translates, the load would hold up the acknowledgement of any request arriving meanwhile.
+  if (slack || discord) services.log.info({ ms: loadOfflineLexicons() }, 'offline dictionaries loaded');
   // Embedded PGlite: let Slack and Discord requests be acknowledged between queries (both allow 3 s).
   if (slack || discord) services.db = withFairScheduling(services.db);
   const shared: Services = services;

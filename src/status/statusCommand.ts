@@ -3,6 +3,7 @@ import { reply } from '../messages/reply.js';
 import { countStore, serverVersion } from '../../storage/repositories/stats.js';
 import { describeEmbeddings } from '../embeddings/activeEmbedder.js';
 import { embeddingSettingsFrom } from '../embeddings/embeddingSettings.js';
+import { offlineLexiconsState } from '../translate/lexicon/offlineLexicons.js';
 
 /** `/status`: which database and adapters are in use, how much is stored, which providers run. */
 export const statusCommand: Command = {
@@ -29,6 +30,7 @@ export const statusCommand: Command = {
           { label: 'Needs (this workspace)', value: counts.needs.toLocaleString('en') },
           { label: 'Adapters', value: services.adapters.join(', ') || 'none' },
           { label: 'Embeddings', value: embeddings },
+          { label: 'Offline dictionaries', value: offlineLexiconsState() },
           ...Object.entries(services.providers).map(([port, provider]) => ({ label: capitalise(port), value: provider })),
         ],
       },

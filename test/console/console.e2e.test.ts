@@ -17,6 +17,8 @@ describe('console adapter, end to end', () => {
     expect(out).toMatch(/Outcomes: \d+/);
     expect(out).toContain('Needs (this workspace): 0');
     expect(out).toContain('Adapters: console');
+    // A console-only run loads the translator's dictionaries when first needed, not at start.
+    expect(out).toContain('Offline dictionaries: CC-CEDICT, WordNet 3.1, jieba: loaded on first use');
     expect(out).toContain('! There is no command /stauts. Did you mean /status?');
     expect(out).toContain('! I got an empty message.');
     expect(out).toContain('Usage: /status');

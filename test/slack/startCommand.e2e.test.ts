@@ -40,6 +40,8 @@ describe('liaison start with Slack settings', () => {
     const until = Date.now() + 60_000;
     while (!stdout.includes('Adapters') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(stdout).toMatch(/Adapters: console, slack/);
+    // A chat server reads the translator's dictionaries before it connects, not inside a request.
+    expect(stdout).toMatch(/Offline dictionaries: CC-CEDICT, WordNet 3\.1, jieba: in memory \(loaded at start in \d+\.\d s\)/);
     await new Promise((r) => setTimeout(r, 500));
     expect(child.exitCode).toBeNull();
 

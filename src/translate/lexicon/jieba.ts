@@ -14,6 +14,9 @@ export function jieba(): { jieba: Jieba; tfidf: TfIdf; loadMs: number } {
   return cached;
 }
 
+/** Whether jieba and its IDF table are in memory already (without loading them). */
+export const jiebaLoaded = (): boolean => cached !== undefined && idfTable !== undefined;
+
 export interface TaggedWord {
   word: string;
   tag: string;

@@ -41,6 +41,9 @@ export function wordnet(): WordNet {
   return cached;
 }
 
+/** Whether WordNet is in memory already (without loading it). */
+export const wordnetLoaded = (): boolean => cached !== undefined;
+
 function load(): WordNet {
   const started = performance.now();
   const index = new Map<string, { pos: Pos; offsets: number[] }[]>();
