@@ -1,6 +1,6 @@
 import type { Db } from '../../storage/db.js';
 import type { SearchQuery } from '../search/searchQuery.js';
-import { expandNeed } from './offline/expandNeed.js';
+import { DEFAULT_EXPANSION, expandNeed } from './offline/expandNeed.js';
 import { MIN_SHOWN_SHARE, shownTranslations } from './offline/offlineBrief.js';
 import { searchTermsOf } from './offline/offlineTranslator.js';
 import { searchFeedback } from './searchFeedback.js';
@@ -37,7 +37,7 @@ export const AS_TYPED: SearchExpansion = Object.freeze({ query: {}, alsoSearched
 export async function searchExpansion(db: Db, text: string): Promise<SearchExpansion> {
   if ([...text].length > MAX_TRANSLATED_SEARCH_CHARS) return AS_TYPED;
   const corpus = searchFeedback(db);
-  const e = await expandNeed(text, corpus);
+  const e = await expandNeed(text, corpus, DEFAULT_EXPANSION, 'translations');
   if (e.source.length === 0) return AS_TYPED;
   // Only the other language's terms: in its own language a search stays the words typed (a
   // need's synonyms and feedback words would drift from a few keywords), the translations and

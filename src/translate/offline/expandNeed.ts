@@ -89,6 +89,15 @@ export interface Expansion {
   emphasis: WeightedTerm[];
 }
 
+/**
+ * What an expansion works out: all that a need's brief and search use ('need'), or only what the
+ * other language's search terms and the translations shown with them need ('translations', for
+ * /search): the need's own language then keeps its feedback outcomes, which collection selection
+ * reads, but not its feedback words, keywords, attested words or the stress on coherent words.
+ * Both give the same other-language block and shares.
+ */
+export type ExpansionScope = 'need' | 'translations';
+
 /** Which language a need is written in: Chinese when CJK characters dominate. */
 export function needLanguage(text: string): Lang {
   return cjkBigrams(text).length * 1.0 >= englishTokens(text).length ? 'zh' : 'en';
@@ -103,6 +112,7 @@ export async function expandNeed(
   text: string,
   corpus: CorpusFeedback | undefined,
   settings: ExpansionSettings = DEFAULT_EXPANSION,
+  scope: ExpansionScope = 'need',
 ): Promise<Expansion> {
   const lang = needLanguage(text);
   const source = sourceTerms(text);
@@ -130,21 +140,22 @@ export async function expandNeed(
     let fb: FeedbackResult = { terms: [], distinctive: [], docs: [] };
     let coverage = base.length ? 1 : 0;
     let keywords: string[] = [];
+    const full = scope === 'need' || l !== lang;
     if (corpus && base.length) {
-      fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: settings.feedbackTerms });
+      fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: full ? settings.feedbackTerms : 0 });
       const tokens = documentTokens(corpus, fb.docs);
       const covered = await documentCoverage(corpus, base, tokens);
       coverage = mean(covered.slice(0, COVERAGE_DOCS));
-      keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
+      if (full) keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
       // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
       // that co-occur with the need's words across the whole store keep their weight (the same
       // co-occurrence test that picks translations).
-      if (settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
+      if (full && settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
     }
-    const attested = corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
+    const attested = !full ? [] : corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
     blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 };
   }
-  const emphasis = corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
+  const emphasis = scope === 'need' && corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.
   const raw = { en: 0, zh: 0 };
   for (const l of ['en', 'zh'] as const) raw[l] = (l === lang ? 1 : settings.crossShare) * blocks[l].coverage ** settings.selectionPower;

@@ -23,6 +23,7 @@ const DISTINCTIVE_DF_SHARE = 0.05;
 
 export interface FeedbackOptions {
   docs: number;
+  /** Expansion terms to pick; 0: the feedback outcomes only. */
   terms: number;
 }
 
@@ -38,7 +39,7 @@ export async function relevanceFeedback(
   opts: FeedbackOptions,
 ): Promise<FeedbackResult> {
   const docs = await corpus.search(query, { lang, limit: opts.docs });
-  if (!docs.length) return { terms: [], distinctive: [], docs };
+  if (!docs.length || opts.terms === 0) return { terms: [], distinctive: [], docs };
   const queryTokens = new Set(query.flatMap((q) => corpus.tokens(q.term).map((t) => t.token)));
   const top = docs[0]!.score || 1;
   const docWeights = docs.map((d) => Math.exp((d.score - top) / (top * 0.25)));
