@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { LIAISON_BIN, runCli, tempDir } from '../support/runCli.js';
 import { FakeDiscordRest } from './fake/fakeDiscordRest.js';
 import { FakeGateway } from './fake/fakeGateway.js';
@@ -50,6 +50,7 @@ describe('liaison CLI with Discord settings', () => {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((done) => child.on('close', done));
+    onTestFinished(() => void child.kill('SIGKILL')); // a failed expectation must not leave the bot running
     await gateway.waitForOp((o) => o.op === 2, 60_000);
     await new Promise((r) => setTimeout(r, 300));
     const i = slashCommand('status');

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { LIAISON_BIN, tempDir } from '../support/runCli.js';
 import { FakeSlack } from './fakeSlack.js';
 import { manifestBotScopes } from './slackHarness.js';
@@ -34,6 +34,7 @@ describe('liaison start with Slack settings', () => {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((done) => child.on('close', done));
+    onTestFinished(() => void child.kill('SIGKILL')); // a failed expectation must not leave the bot running
     child.stdin.end('/status\n');
 
     // The console answered its piped line, and the process is still up for Slack.
