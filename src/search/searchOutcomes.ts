@@ -105,9 +105,11 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   const ownWeight = tokenizeText(query.text ?? '').length + same.reduce((a, t) => a + t.weight, 0);
   const otherWeight = other.reduce((a, t) => a + t.weight, 0);
   const [ownVector, otherVector] = [await embed(denseText, denseExtra), await embed('', other)];
+  // Two statements, side by side on a PostgreSQL server (PGlite runs them in turn).
+  const [ownRows, otherRows] = await Promise.all([run(terms, ownVector), run(topTerms(queryTokens('', other), tuning.maxQueryTerms), otherVector)]);
   const lists = [
-    { rows: await run(terms, ownVector), factor: 1 },
-    { rows: await run(topTerms(queryTokens('', other), tuning.maxQueryTerms), otherVector), factor: Math.min(1, otherWeight / Math.max(ownWeight, 1e-9)) },
+    { rows: ownRows, factor: 1 },
+    { rows: otherRows, factor: Math.min(1, otherWeight / Math.max(ownWeight, 1e-9)) },
   ];
   const best = new Map<number, HybridRow>();
   for (const { rows, factor } of lists) {

@@ -122,39 +122,10 @@ export async function expandNeed(
   const synonyms = source.filter((s) => s.lang === 'en').flatMap(synonymsOf);
   const blocks = {} as Expansion['blocks'];
   const terms: WeightedTerm[] = [];
-  const order: Lang[] = lang === 'en' ? ['en', 'zh'] : ['zh', 'en'];
-  for (const l of order) {
-    const mine = await keepKnown(corpus, own[l]);
-    let added = await keepKnown(corpus, merge(scale(translated[l], 1)));
-    let syn = l === 'en' ? await keepKnown(corpus, merge(synonyms)) : [];
-    const compose = () => {
-      const core = merge([...scale(mine, 1), ...scale(added, 1)]);
-      return syn.length ? merge([...scale(core, 1 - settings.synonymShare), ...scale(syn, settings.synonymShare)]) : core;
-    };
-    if (corpus && settings.coherence && (added.length || syn.length)) {
-      const picked = await weighByCoherence(corpus, [...mine, ...added, ...syn], [...added, ...syn]);
-      added = picked.slice(0, added.length);
-      syn = picked.slice(added.length);
-    }
-    const base = compose();
-    let fb: FeedbackResult = { terms: [], distinctive: [], docs: [] };
-    let coverage = base.length ? 1 : 0;
-    let keywords: string[] = [];
-    const full = scope === 'need' || l !== lang;
-    if (corpus && base.length) {
-      fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: full ? settings.feedbackTerms : 0 });
-      const tokens = documentTokens(corpus, fb.docs);
-      const covered = await documentCoverage(corpus, base, tokens);
-      coverage = mean(covered.slice(0, COVERAGE_DOCS));
-      if (full) keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
-      // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
-      // that co-occur with the need's words across the whole store keep their weight (the same
-      // co-occurrence test that picks translations).
-      if (full && settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
-    }
-    const attested = !full ? [] : corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
-    blocks[l] = { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 };
-  }
+  // The two languages' blocks read the store independently: on a PostgreSQL server their
+  // queries run side by side.
+  const built = await Promise.all((['en', 'zh'] as const).map((l) => languageBlock(l, { lang, own, translated, synonyms, corpus, settings, scope })));
+  for (const b of built) blocks[b.lang] = b.block;
   const emphasis = scope === 'need' && corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.
   const raw = { en: 0, zh: 0 };
@@ -167,6 +138,50 @@ export async function expandNeed(
     terms.push(...scale(block, b.share));
   }
   return { lang, source, blocks, terms: terms.filter((t) => t.weight > 0), emphasis };
+}
+
+interface BlockInputs {
+  lang: Lang;
+  own: Record<Lang, WeightedTerm[]>;
+  translated: Record<Lang, WeightedTerm[]>;
+  synonyms: WeightedTerm[];
+  corpus: CorpusFeedback | undefined;
+  settings: ExpansionSettings;
+  scope: ExpansionScope;
+}
+
+/** One language's block: the need's words or their translations into it, weighed by the store, with its feedback and coverage. */
+async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus, settings, scope }: BlockInputs): Promise<{ lang: Lang; block: Expansion['blocks'][Lang] }> {
+  const mine = await keepKnown(corpus, own[l]);
+  let added = await keepKnown(corpus, merge(scale(translated[l], 1)));
+  let syn = l === 'en' ? await keepKnown(corpus, merge(synonyms)) : [];
+  const compose = () => {
+    const core = merge([...scale(mine, 1), ...scale(added, 1)]);
+    return syn.length ? merge([...scale(core, 1 - settings.synonymShare), ...scale(syn, settings.synonymShare)]) : core;
+  };
+  if (corpus && settings.coherence && (added.length || syn.length)) {
+    const picked = await weighByCoherence(corpus, [...mine, ...added, ...syn], [...added, ...syn]);
+    added = picked.slice(0, added.length);
+    syn = picked.slice(added.length);
+  }
+  const base = compose();
+  let fb: FeedbackResult = { terms: [], distinctive: [], docs: [] };
+  let coverage = base.length ? 1 : 0;
+  let keywords: string[] = [];
+  const full = scope === 'need' || l !== lang;
+  if (corpus && base.length) {
+    fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: full ? settings.feedbackTerms : 0 });
+    const tokens = documentTokens(corpus, fb.docs);
+    const covered = await documentCoverage(corpus, base, tokens);
+    coverage = mean(covered.slice(0, COVERAGE_DOCS));
+    if (full) keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
+    // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
+    // that co-occur with the need's words across the whole store keep their weight (the same
+    // co-occurrence test that picks translations).
+    if (full && settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
+  }
+  const attested = !full ? [] : corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
+  return { lang: l, block: { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 } };
 }
 
 /** The need's own single words (its compounds repeat them), stressed by how they co-occur with each other. */
