@@ -120,12 +120,12 @@ export async function expandNeed(
   for (const s of source) own[s.lang].push({ term: s.term, weight: s.weight, lang: s.lang, concept: s.term });
   const translated: Record<Lang, WeightedTerm[]> = { en: translate(source, 'en'), zh: translate(source, 'zh') };
   const synonyms = source.filter((s) => s.lang === 'en').flatMap(synonymsOf);
-  const blocks = {} as Expansion['blocks'];
   const terms: WeightedTerm[] = [];
   // The two languages' blocks read the store independently: on a PostgreSQL server their
   // queries run side by side.
-  const built = await Promise.all((['en', 'zh'] as const).map((l) => languageBlock(l, { lang, own, translated, synonyms, corpus, settings, scope })));
-  for (const b of built) blocks[b.lang] = b.block;
+  const inputs = { lang, own, translated, synonyms, corpus, settings, scope };
+  const [en, zh] = await Promise.all([languageBlock('en', inputs), languageBlock('zh', inputs)]);
+  const blocks: Expansion['blocks'] = { en, zh };
   const emphasis = scope === 'need' && corpus && settings.coherence && settings.emphasis > 0 ? await emphasise(corpus, blocks[lang].own, source, settings) : [];
   // Collection selection: each language block counts as much as its best outcomes cover it.
   const raw = { en: 0, zh: 0 };
@@ -151,7 +151,7 @@ interface BlockInputs {
 }
 
 /** One language's block: the need's words or their translations into it, weighed by the store, with its feedback and coverage. */
-async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus, settings, scope }: BlockInputs): Promise<{ lang: Lang; block: Expansion['blocks'][Lang] }> {
+async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus, settings, scope }: BlockInputs): Promise<Expansion['blocks'][Lang]> {
   const mine = await keepKnown(corpus, own[l]);
   let added = await keepKnown(corpus, merge(scale(translated[l], 1)));
   let syn = l === 'en' ? await keepKnown(corpus, merge(synonyms)) : [];
@@ -181,7 +181,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
     if (full && settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
   }
   const attested = !full ? [] : corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
-  return { lang: l, block: { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 } };
+  return { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 };
 }
 
 /** The need's own single words (its compounds repeat them), stressed by how they co-occur with each other. */
