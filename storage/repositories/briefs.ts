@@ -73,23 +73,27 @@ export async function listBriefVersions<B>(db: Queryable, needId: number): Promi
  * token and how many are indexed.
  */
 export async function outcomeTermStats(db: Queryable, tokens: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
-  const total = await db.query<{ n: string | number }>('SELECT outcomes AS n FROM search_stats');
-  const df = new Map<string, number>();
-  if (tokens.length) {
-    const res = await db.query<{ term: string; df: string | number }>(
-      'SELECT term, df FROM term_stats WHERE term = ANY($1::text[]) AND df > 0', // kept by triggers (migration 015)
-      [[...new Set(tokens)]],
-    );
-    for (const r of res.rows) df.set(r.term, Number(r.df));
-  }
-  return { total: Number(total.rows[0]?.n ?? 0), df };
+  // One round trip: a translation asks this a few times, on a pool the need's other reads share.
+  const res = await db.query<{ n: string | number | null; df: Record<string, string | number> | string | null }>(
+    `SELECT (SELECT outcomes FROM search_stats) AS n,
+            (SELECT json_object_agg(term, df) FROM term_stats WHERE term = ANY($1::text[]) AND df > 0) AS df`, // kept by triggers (migrations 014, 015)
+    [[...new Set(tokens)]],
+  );
+  const row = res.rows[0];
+  const counts = typeof row?.df === 'string' ? (JSON.parse(row.df) as Record<string, number>) : (row?.df ?? {});
+  return { total: Number(row?.n ?? 0), df: new Map(Object.entries(counts).map(([t, n]) => [t, Number(n)])) };
 }
 
 /** The outcomes (ids as strings) whose search index holds each token: co-occurrence statistics for the offline translator. */
 export async function outcomesWithTerms(db: Queryable, tokens: readonly string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>(tokens.map((t) => [t, new Set<string>()]));
   if (!tokens.length) return out;
-  const res = await db.query<{ term: string; outcome_id: string | number }>('SELECT term, outcome_id FROM outcome_terms WHERE term = ANY($1::text[])', [[...new Set(tokens)]]);
-  for (const r of res.rows) out.get(r.term)?.add(String(r.outcome_id));
+  // One row per term, its outcome ids in one string: a row per posting (tens of thousands for a
+  // long need on a large store) cost more to build into objects than to read.
+  const res = await db.query<{ term: string; ids: string }>(
+    `SELECT term, string_agg(outcome_id::text, ',') AS ids FROM outcome_terms WHERE term = ANY($1::text[]) GROUP BY term`,
+    [[...new Set(tokens)]],
+  );
+  for (const r of res.rows) out.set(r.term, new Set(r.ids.split(',')));
   return out;
 }
