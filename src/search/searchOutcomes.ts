@@ -54,8 +54,8 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
       const v = await embedderFor(db, model, deps.embeddings ?? DEFAULT_EMBEDDINGS).embedQuery(text, extra);
       return v ? vectorText(v) : null;
     } catch (err) {
+      if (!embedFailed) deps.onWarning?.('the embeddings provider failed; showing lexical results only', err); // once, though a translated query embeds twice at once
       embedFailed = true;
-      deps.onWarning?.('the embeddings provider failed; showing lexical results only', err);
       return null;
     }
   };
@@ -104,7 +104,7 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   // gives that language, so its outcomes are not buried under the long text's matches.
   const ownWeight = tokenizeText(query.text ?? '').length + same.reduce((a, t) => a + t.weight, 0);
   const otherWeight = other.reduce((a, t) => a + t.weight, 0);
-  const [ownVector, otherVector] = [await embed(denseText, denseExtra), await embed('', other)];
+  const [ownVector, otherVector] = await Promise.all([embed(denseText, denseExtra), embed('', other)]);
   // Two statements, side by side on a PostgreSQL server (PGlite runs them in turn).
   const [ownRows, otherRows] = await Promise.all([run(terms, ownVector), run(topTerms(queryTokens('', other), tuning.maxQueryTerms), otherVector)]);
   const lists = [

@@ -101,6 +101,22 @@ describe('OpenAI-compatible embeddings (real openai client, local fake endpoint)
     }
   });
 
+  it('warns once when a translated query, which embeds both languages at once, finds the endpoint down', async () => {
+    state.failing = true;
+    const warnings: string[] = [];
+    try {
+      const results = await searchOutcomes(
+        { db, embeddings: settings, onWarning: (m) => warnings.push(m) },
+        { text: 'kiln exhaust', lexicalTerms: [{ term: '窑炉', weight: 1, lang: 'zh' }] },
+      );
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.every((r) => r.explanation.scores.dense === null)).toBe(true);
+      expect(warnings).toEqual(['the embeddings provider failed; showing lexical results only']);
+    } finally {
+      state.failing = false;
+    }
+  });
+
   it('switching to the offline model is a command that re-embeds everything, never a silent mix', async () => {
     const report = await refreshEmbeddings(db, { provider: 'offline' }, { switchModel: true });
     expect(report).toMatchObject({ fitted: true, embedded: 12, indexRebuilt: true });
