@@ -30,6 +30,8 @@ export function searchFeedback(db: Db): CorpusFeedback {
   // One translation asks for the same tokens' outcomes several times (senses, feedback words, the
   // need's own words): each token is read once per feedback object, i.e. once per translation.
   const outcomesOf = new Map<string, Set<string>>();
+  const dfOf = new Map<string, number>(); // likewise each token's document frequency
+  let total: number | undefined;
   return {
     tokens: indexTokens,
     async search(terms, { lang, limit }) {
@@ -40,7 +42,15 @@ export function searchFeedback(db: Db): CorpusFeedback {
         .slice(0, limit)
         .map((r) => ({ id: r.sourceId, title: r.title, text: r.abstract, keywords: r.keywords, lang: r.language, score: r.explanation.scores.lexical ?? r.explanation.scores.fused }));
     },
-    docFreq: (tokens) => outcomeTermStats(db, tokens),
+    async docFreq(tokens) {
+      const missing = [...new Set(tokens)].filter((t) => !dfOf.has(t));
+      if (missing.length || total === undefined) {
+        const stats = await outcomeTermStats(db, missing);
+        total = stats.total;
+        for (const t of missing) dfOf.set(t, stats.df.get(t) ?? 0);
+      }
+      return { total, df: new Map(tokens.filter((t) => dfOf.get(t)! > 0).map((t) => [t, dfOf.get(t)!])) };
+    },
     async documents(tokens) {
       const missing = [...new Set(tokens)].filter((t) => !outcomesOf.has(t));
       for (const [t, ids] of await outcomesWithTerms(db, missing)) outcomesOf.set(t, ids);
