@@ -69,4 +69,18 @@ describe.each(testEngines)('corpus statistics for the offline translator on $nam
     expect(again.get('冷库')).toEqual(first.get('冷库'));
     expect(again.get('kiln')).toEqual((await searchFeedback(db).documents(['kiln'])).get('kiln'));
   });
+
+  it('reads each token’s document frequency once per translation, and the store size with the first', async () => {
+    const asked: unknown[][] = [];
+    const counting = { ...db, query: ((sql: string, params?: unknown[]) => (asked.push(params ?? []), db.query(sql, params))) as Db['query'] };
+    const feedback = searchFeedback(counting);
+    const first = await feedback.docFreq(['exhaust', '冷库', 'nosuchtoken']);
+    const again = await feedback.docFreq(['冷库', 'nosuchtoken']);
+    const more = await feedback.docFreq(['kiln', 'exhaust']);
+    expect(asked).toEqual([[['exhaust', '冷库', 'nosuchtoken']], [['kiln']]]);
+    expect(first.total).toBeGreaterThan(0);
+    expect(again).toEqual({ total: first.total, df: new Map([['冷库', 1]]) });
+    expect(more).toEqual(await searchFeedback(db).docFreq(['kiln', 'exhaust']));
+    expect(first.df.has('nosuchtoken')).toBe(false);
+  });
 });
