@@ -29,6 +29,9 @@ export interface IndexToken {
   lang: Lang;
 }
 
+/** An outcome's id in co-occurrence statistics: the store's numeric ids, or any string. */
+export type DocId = string | number;
+
 export interface CorpusFeedback {
   /** The store's own analyser, so feedback terms and frequencies use the index's tokens. */
   tokens(text: string): IndexToken[];
@@ -37,5 +40,5 @@ export interface CorpusFeedback {
   /** How many outcomes contain each index token, and how many outcomes there are. */
   docFreq(tokens: string[]): Promise<{ total: number; df: Map<string, number> }>;
   /** The outcomes (any stable ids) that contain each index token: for co-occurrence statistics. */
-  documents(tokens: string[]): Promise<Map<string, Set<string>>>;
+  documents(tokens: string[]): Promise<Map<string, Set<DocId>>>;
 }

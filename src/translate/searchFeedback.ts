@@ -29,7 +29,7 @@ export function indexTokens(text: string): IndexToken[] {
 export function searchFeedback(db: Db): CorpusFeedback {
   // One translation asks for the same tokens' outcomes several times (senses, feedback words, the
   // need's own words): each token is read once per feedback object, i.e. once per translation.
-  const outcomesOf = new Map<string, Set<string>>();
+  const outcomesOf = new Map<string, Set<number>>();
   const dfOf = new Map<string, number>(); // likewise each token's document frequency
   let total: number | undefined;
   return {

@@ -84,16 +84,32 @@ export async function outcomeTermStats(db: Queryable, tokens: readonly string[])
   return { total: Number(row?.n ?? 0), df: new Map(Object.entries(counts).map(([t, n]) => [t, Number(n)])) };
 }
 
-/** The outcomes (ids as strings) whose search index holds each token: co-occurrence statistics for the offline translator. */
-export async function outcomesWithTerms(db: Queryable, tokens: readonly string[]): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>(tokens.map((t) => [t, new Set<string>()]));
+/** The outcomes (ids) whose search index holds each token: co-occurrence statistics for the offline translator. */
+export async function outcomesWithTerms(db: Queryable, tokens: readonly string[]): Promise<Map<string, Set<number>>> {
+  const out = new Map<string, Set<number>>(tokens.map((t) => [t, new Set<number>()]));
   if (!tokens.length) return out;
   // One row per term, its outcome ids in one string: a row per posting (tens of thousands for a
-  // long need on a large store) cost more to build into objects than to read.
+  // long need on a large store) cost more to build into objects than to read. Read into numbers
+  // digit by digit: a string per id was most of a translation's garbage.
   const res = await db.query<{ term: string; ids: string }>(
     `SELECT term, string_agg(outcome_id::text, ',') AS ids FROM outcome_terms WHERE term = ANY($1::text[]) GROUP BY term`,
     [[...new Set(tokens)]],
   );
-  for (const r of res.rows) out.set(r.term, new Set(r.ids.split(',')));
+  for (const r of res.rows) out.set(r.term, parseIds(r.ids));
   return out;
+}
+
+/** "12,7,301" → {12, 7, 301}, without a string per id. */
+function parseIds(list: string): Set<number> {
+  const ids = new Set<number>();
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      ids.add(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  if (list.length) ids.add(n);
+  return ids;
 }

@@ -57,6 +57,9 @@ describe.each(testEngines)('corpus statistics for the offline translator on $nam
     expect(docs.get('nosuchtoken')!.size).toBe(0);
     const { df } = await searchFeedback(db).docFreq(['exhaust']);
     expect(docs.get('exhaust')!.size).toBe(df.get('exhaust'));
+    // The same outcomes, by id, as a lexical search for the one word finds.
+    const found = await searchOutcomes({ db }, { text: 'exhaust', mode: 'lexical', limit: 100 });
+    expect(docs.get('exhaust')).toEqual(new Set(found.map((r) => r.id)));
   });
 
   it('reads each token’s outcomes once per translation, however often they are asked for', async () => {

@@ -1,4 +1,4 @@
-import type { CorpusFeedback, WeightedTerm } from '../corpusFeedback.js';
+import type { CorpusFeedback, DocId, WeightedTerm } from '../corpusFeedback.js';
 
 /** Share of its weight a candidate keeps however little it agrees with the rest of the need (unless told otherwise). */
 const FLOOR = 0.2;
@@ -27,12 +27,12 @@ export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTe
   const { total, df } = await corpus.docFreq(allTokens);
   const informative = allTokens.filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= Math.min(total * MAX_DF_SHARE, MAX_DF));
   const postings = await corpus.documents(informative);
-  const docsOf = new Map<string, Set<string> | undefined>();
+  const docsOf = new Map<string, Set<DocId> | undefined>();
   for (const [term, toks] of termTokens) docsOf.set(term, intersect(toks.flatMap((t) => (postings.has(t) ? [postings.get(t)!] : []))));
-  const concepts = new Map<string, { weight: number; docs: Set<string> }>();
+  const concepts = new Map<string, { weight: number; docs: Set<DocId> }>();
   for (const t of block) {
     const key = t.concept ?? t.term;
-    const c = concepts.get(key) ?? { weight: 0, docs: new Set<string>() };
+    const c = concepts.get(key) ?? { weight: 0, docs: new Set<DocId>() };
     c.weight += t.weight;
     for (const d of docsOf.get(t.term) ?? []) c.docs.add(d);
     concepts.set(key, c);
@@ -40,7 +40,7 @@ export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTe
   // Outcomes shared with each concept, counted through the concepts each outcome holds: a long
   // need's thousands of terms made comparing every pair of outcome sets the slowest part of it.
   const conceptList = [...concepts];
-  const conceptsOf = new Map<string, number[]>();
+  const conceptsOf = new Map<DocId, number[]>();
   conceptList.forEach(([, c], i) => {
     for (const d of c.docs) conceptsOf.get(d)?.push(i) ?? conceptsOf.set(d, [i]);
   });
@@ -65,7 +65,7 @@ export async function weighByCoherence(corpus: CorpusFeedback, block: WeightedTe
 }
 
 /** Outcomes holding every token of a term; undefined when none of its tokens is informative. */
-function intersect(sets: Set<string>[]): Set<string> | undefined {
+function intersect(sets: Set<DocId>[]): Set<DocId> | undefined {
   if (!sets.length) return undefined;
   const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   return new Set([...first!].filter((d) => rest.every((s) => s.has(d))));
