@@ -104,7 +104,9 @@ export async function searchOutcomes(deps: SearchDeps, query: SearchQuery): Prom
   // gives that language, so its outcomes are not buried under the long text's matches.
   const ownWeight = tokenizeText(query.text ?? '').length + same.reduce((a, t) => a + t.weight, 0);
   const otherWeight = other.reduce((a, t) => a + t.weight, 0);
-  const [ownVector, otherVector] = await Promise.all([embed(denseText, denseExtra), embed('', other)]);
+  const vectors = await Promise.all([embed(denseText, denseExtra), embed('', other)]);
+  // Embedded at once, so one may succeed where the other failed: as warned, both lists go lexical.
+  const [ownVector, otherVector] = embedFailed ? [null, null] : vectors;
   // Two statements, side by side on a PostgreSQL server (PGlite runs them in turn).
   const [ownRows, otherRows] = await Promise.all([run(terms, ownVector), run(topTerms(queryTokens('', other), tuning.maxQueryTerms), otherVector)]);
   const lists = [

@@ -22,7 +22,7 @@ function fakeEmbedding(text: string): number[] {
 }
 
 /** A local stand-in for an OpenAI-compatible /v1/embeddings endpoint. */
-function startFakeEndpoint(state: { requests: { model: string; dimensions?: number; inputs: number }[]; failing: boolean; auth: string[] }) {
+function startFakeEndpoint(state: { requests: { model: string; dimensions?: number; inputs: number }[]; failing: boolean; failingBody?: string; auth: string[] }) {
   return new Promise<{ server: Server; url: string }>((ready) => {
     const server = createServer((req, res) => {
       let body = '';
@@ -33,7 +33,7 @@ function startFakeEndpoint(state: { requests: { model: string; dimensions?: numb
           res.writeHead(404).end();
           return;
         }
-        if (state.failing) {
+        if (state.failing || (state.failingBody !== undefined && body.includes(state.failingBody))) {
           res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'model is unloaded', type: 'invalid_request_error' } }));
           return;
         }
@@ -55,7 +55,7 @@ function startFakeEndpoint(state: { requests: { model: string; dimensions?: numb
 }
 
 describe('OpenAI-compatible embeddings (real openai client, local fake endpoint)', () => {
-  const state = { requests: [] as { model: string; dimensions?: number; inputs: number }[], failing: false, auth: [] as string[] };
+  const state = { requests: [] as { model: string; dimensions?: number; inputs: number }[], failing: false, failingBody: undefined as string | undefined, auth: [] as string[] };
   let server: Server;
   let db: Db;
   let settings: EmbeddingSettings;
@@ -114,6 +114,22 @@ describe('OpenAI-compatible embeddings (real openai client, local fake endpoint)
       expect(warnings).toEqual(['the embeddings provider failed; showing lexical results only']);
     } finally {
       state.failing = false;
+    }
+  });
+
+  it('goes lexical on both lists, as it warns, when only one of a translated query’s two embeddings fails', async () => {
+    state.failingBody = '"input":[" "]'; // the other language's vector (terms only: a blank text); the text's own succeeds
+    const warnings: string[] = [];
+    try {
+      const results = await searchOutcomes(
+        { db, embeddings: settings, onWarning: (m) => warnings.push(m) },
+        { text: 'kiln exhaust', lexicalTerms: [{ term: '窑炉', weight: 1, lang: 'zh' }] },
+      );
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.every((r) => r.explanation.scores.dense === null)).toBe(true);
+      expect(warnings).toEqual(['the embeddings provider failed; showing lexical results only']);
+    } finally {
+      state.failingBody = undefined;
     }
   });
 
