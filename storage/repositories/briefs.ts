@@ -73,15 +73,14 @@ export async function listBriefVersions<B>(db: Queryable, needId: number): Promi
  * token and how many are indexed.
  */
 export async function outcomeTermStats(db: Queryable, tokens: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
-  // One round trip: a translation asks this a few times, on a pool the need's other reads share.
-  const res = await db.query<{ n: string | number | null; df: Record<string, string | number> | string | null }>(
+  // One round trip: a translation asks this for new tokens a few times, on a pool its other reads share.
+  const res = await db.query<{ n: string | number | null; df: Record<string, string | number> | null }>(
     `SELECT (SELECT outcomes FROM search_stats) AS n,
             (SELECT json_object_agg(term, df) FROM term_stats WHERE term = ANY($1::text[]) AND df > 0) AS df`, // kept by triggers (migrations 014, 015)
     [[...new Set(tokens)]],
   );
-  const row = res.rows[0];
-  const counts = typeof row?.df === 'string' ? (JSON.parse(row.df) as Record<string, number>) : (row?.df ?? {});
-  return { total: Number(row?.n ?? 0), df: new Map(Object.entries(counts).map(([t, n]) => [t, Number(n)])) };
+  const row = res.rows[0]; // json arrives parsed from both pg and PGlite
+  return { total: Number(row?.n ?? 0), df: new Map(Object.entries(row?.df ?? {}).map(([t, n]) => [t, Number(n)])) };
 }
 
 /** The outcomes (ids) whose search index holds each token: co-occurrence statistics for the offline translator. */
