@@ -101,24 +101,12 @@ describe('OpenAI-compatible embeddings (real openai client, local fake endpoint)
     }
   });
 
-  it('warns once when a translated query, which embeds both languages at once, finds the endpoint down', async () => {
-    state.failing = true;
-    const warnings: string[] = [];
-    try {
-      const results = await searchOutcomes(
-        { db, embeddings: settings, onWarning: (m) => warnings.push(m) },
-        { text: 'kiln exhaust', lexicalTerms: [{ term: '窑炉', weight: 1, lang: 'zh' }] },
-      );
-      expect(results.length).toBeGreaterThan(0);
-      expect(results.every((r) => r.explanation.scores.dense === null)).toBe(true);
-      expect(warnings).toEqual(['the embeddings provider failed; showing lexical results only']);
-    } finally {
-      state.failing = false;
-    }
-  });
-
-  it('goes lexical on both lists, as it warns, when only one of a translated query’s two embeddings fails', async () => {
-    state.failingBody = '"input":[" "]'; // the other language's vector (terms only: a blank text); the text's own succeeds
+  // A translated query embeds the text and the other language's terms (a blank text) at once.
+  it.each([
+    { fails: 'both requests', failingBody: '"input":' },
+    { fails: 'only the other language’s request', failingBody: '"input":[" "]' },
+  ])('goes lexical on both lists, warning once, when $fails of a translated query fail', async ({ failingBody }) => {
+    state.failingBody = failingBody;
     const warnings: string[] = [];
     try {
       const results = await searchOutcomes(
