@@ -1,31 +1,15 @@
-import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict.js';
-
-/** jieba with its bundled dictionary and IDF table, created on first use. */
-let cached: { jieba: Jieba; tfidf: TfIdf; loadMs: number } | undefined;
-
-export function jieba(): { jieba: Jieba; tfidf: TfIdf; loadMs: number } {
-  if (!cached) {
-    const started = performance.now();
-    const j = Jieba.withDict(dict);
-    const t = TfIdf.withDict(idf);
-    cached = { jieba: j, tfidf: t, loadMs: Math.round(performance.now() - started) };
-  }
-  return cached;
-}
-
-/** Whether jieba and its IDF table are in memory already (without loading them). */
-export const jiebaLoaded = (): boolean => cached !== undefined && idfTable !== undefined;
+import { idf } from '@node-rs/jieba/dict.js';
+import { jieba, jiebaLoaded as segmenterLoaded } from '../../search/chineseSegmenter.js';
 
 export interface TaggedWord {
   word: string;
   tag: string;
 }
 
-export const tagChinese = (text: string): TaggedWord[] => jieba().jieba.tag(text, true);
+export const tagChinese = (text: string): TaggedWord[] => jieba().tag(text, true);
 
 /** Words jieba knows inside a longer word ("渗滤液" → "渗滤", "滤液"…), for dictionary fallback. */
-export const subwords = (word: string): string[] => jieba().jieba.cutForSearch(word, false).filter((w) => w !== word);
+export const subwords = (word: string): string[] => jieba().cutForSearch(word, false).filter((w) => w !== word);
 
 let idfTable: Map<string, number> | undefined;
 
@@ -40,3 +24,6 @@ export function chineseIdf(word: string): number | undefined {
   }
   return idfTable.get(word);
 }
+
+/** Whether jieba and its IDF table are in memory already (without loading them). */
+export const jiebaLoaded = (): boolean => segmenterLoaded() && idfTable !== undefined;

@@ -1,5 +1,6 @@
 import { cedict, cedictLoaded } from './cedict.js';
-import { chineseIdf, jieba, jiebaLoaded } from './jieba.js';
+import { jieba } from '../../search/chineseSegmenter.js';
+import { chineseIdf, jiebaLoaded } from './jieba.js';
 import { wordnet, wordnetLoaded } from './wordnet.js';
 
 /** The dictionaries the offline translator reads, as /status names them. */
