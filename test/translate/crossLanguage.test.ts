@@ -48,4 +48,13 @@ describe('dictionary translation (CC-CEDICT)', () => {
     expect(out.map((t) => t.term)).toContain('heat');
     expect(out.every((t) => t.concept === '余热')).toBe(true);
   });
+
+  it('looks up a word the dictionary lacks through its characters, leaving out structural particles', () => {
+    expect(cedict().glosses('烧得')).toEqual([]);
+    const terms = chineseToEnglish({ term: '烧得', lang: 'zh', weight: 1 }).map((t) => t.term);
+    expect(terms).toContain('burn');
+    expect(cedict().glosses('得').join(' ')).toMatch(/\bobtain\b/); // what 得 alone would have added
+    expect(terms).not.toContain('obtain');
+    expect(chineseToEnglish({ term: '冷凝', lang: 'zh', weight: 1 }).map((t) => t.term)).toContain('cold');
+  });
 });

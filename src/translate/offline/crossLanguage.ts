@@ -1,5 +1,5 @@
 import { cedict } from '../lexicon/cedict.js';
-import { subwords } from '../lexicon/jieba.js';
+import { subwords, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
 import { englishTokens } from '../text/tokenize.js';
 import type { WeightedTerm } from '../corpusFeedback.js';
@@ -28,7 +28,7 @@ export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
   let scale = 1;
   if (!senses.length) {
     let parts = subwords(term.term).filter((w) => w.length >= 2 && dict.has(w));
-    if (!parts.length) parts = [...term.term].filter((ch) => dict.has(ch)); // 冷凝 → 冷 cold, 凝 condense
+    if (!parts.length) parts = [...term.term].filter((ch) => dict.has(ch) && !grammatical(ch)); // 冷凝 → 冷 cold, 凝 condense; 烧得 → 烧 burn
     senses = parts.flatMap((p) => dict.glosses(p).slice(0, FALLBACK_SENSES));
     scale = 0.7;
   }
@@ -39,6 +39,14 @@ export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
   }
   return [...weights].map(([t, w]) => ({ term: t, weight: w * term.weight * scale, lang: 'en' as const, concept: term.term }));
 }
+
+/**
+ * A structural particle (得, 的, 地, 了, 着; jieba's u tags): looked up alone it would bring its
+ * dictionary glosses ("get, obtain" for 得 in 烧得) into a need's terms. Only particles: a
+ * character jieba tags as an adverb or preposition alone often means a thing inside a word (边
+ * "edge" in 铣边 "edge milling").
+ */
+const grammatical = (ch: string) => tagChinese(ch).every((t) => /^u[a-z]?$/.test(t.tag));
 
 /** How many Chinese candidates an English term keeps (co-occurrence in the outcomes picks among them). */
 const MAX_CANDIDATES = 6;
