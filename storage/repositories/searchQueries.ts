@@ -184,7 +184,7 @@ part AS MATERIALIZED ( -- terms of their own scored posting by posting, as plain
   GROUP BY id),
 dense AS (
   SELECT id, row_number() OVER (ORDER BY dist, id) AS r FROM (
-    SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v JOIN outcomes o ON o.id = v.outcome_id
+    SELECT v.outcome_id AS id, ${emb} <=> ${vec} AS dist FROM outcome_vectors v${filtered ? ' JOIN outcomes o ON o.id = v.outcome_id' : ''} -- every vector has its outcome (foreign keys)
     WHERE $13::boolean AND v.model_id = $4::bigint AND v.embedding IS NOT NULL AND ${where}
     ORDER BY ${indexedDist} LIMIT $5::int) x),
 completed AS (
