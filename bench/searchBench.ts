@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../storage/db.js';
 import { openThrowawayPglite } from '../storage/throwawayPglite.js';
@@ -20,8 +19,8 @@ import { embedderFor } from '../src/embeddings/activeEmbedder.js';
 import { vectorText } from '../src/embeddings/vectorText.js';
 import { CliExit, EXIT } from '../src/cli/exitCodes.js';
 import { seededRandom } from '../src/events/scheduler/seededRandom.js';
+import { SHARED_DATA_DIR } from './sharedDir.js';
 
-const DATA = resolve(process.env.LIAISON_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'));
 
 interface Run {
   engine: string;
@@ -53,9 +52,9 @@ interface Run {
 export async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
   const docs: BeirDoc[] = [];
   for (const f of ['outcomes_mixed/corpus.jsonl.gz', 'nfcorpus/corpus.jsonl.gz']) {
-    if (existsSync(`${DATA}/${f}`)) docs.push(...(await readJsonLines<BeirDoc>(`${DATA}/${f}`)));
+    if (existsSync(`${SHARED_DATA_DIR}/${f}`)) docs.push(...(await readJsonLines<BeirDoc>(`${SHARED_DATA_DIR}/${f}`)));
   }
-  if (docs.length === 0) throw new CliExit(EXIT.usage, `No corpus found under ${DATA} (set LIAISON_DATA_DIR).`);
+  if (docs.length === 0) throw new CliExit(EXIT.usage, `No corpus found under ${SHARED_DATA_DIR} (set LIAISON_DATA_DIR).`);
   const rand = seededRandom(7);
   const split = (t: string) => t.match(/[^.!?。！？]+[.!?。！？]?/gu) ?? [t];
   const kinds = ['patent', 'paper', 'project', 'capability', 'instrument'];
@@ -96,7 +95,7 @@ export async function* corpusRows(size: number): AsyncGenerator<SourceRow> {
 export async function queries(n: number): Promise<string[]> {
   const out: string[] = [];
   for (const f of ['enterprise_needs/queries.jsonl', 'nfcorpus/queries.jsonl']) {
-    if (existsSync(`${DATA}/${f}`)) out.push(...(await readJsonLines<BeirQuery>(`${DATA}/${f}`)).map((q) => q.text));
+    if (existsSync(`${SHARED_DATA_DIR}/${f}`)) out.push(...(await readJsonLines<BeirQuery>(`${SHARED_DATA_DIR}/${f}`)).map((q) => q.text));
   }
   return Array.from({ length: n }, (_, i) => out[i % out.length]!);
 }

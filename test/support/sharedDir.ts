@@ -1,14 +1,2 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-/**
- * The workspace's shared folder: public data sets (data/) and the official Slack and Discord API
- * descriptions (specs/). LIAISON_SHARED_DIR when set; else `shared` beside the checkout, as the
- * workspace lays it out; else the workspace's own /work/shared, so a clone made elsewhere
- * (`git clone . /tmp/x`) still finds it.
- */
-export const SHARED_DIR =
-  process.env.LIAISON_SHARED_DIR ?? [resolve(import.meta.dirname, '../../../shared'), '/work/shared'].find((dir) => existsSync(dir)) ?? resolve(import.meta.dirname, '../../../shared');
-
-/** The public data sets (LIAISON_DATA_DIR overrides, as for `liaison bench`). */
-export const SHARED_DATA_DIR = process.env.LIAISON_DATA_DIR ?? resolve(SHARED_DIR, 'data');
+/** The workspace's shared folder and its data sets, found as the benchmarks find them. */
+export { SHARED_DATA_DIR, SHARED_DIR } from '../../bench/sharedDir.js';
