@@ -21,7 +21,6 @@ import { CliExit, EXIT } from '../src/cli/exitCodes.js';
 import { seededRandom } from '../src/events/scheduler/seededRandom.js';
 import { SHARED_DATA_DIR } from './sharedDir.js';
 
-
 interface Run {
   engine: string;
   size: number;
