@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineTranslator } from '../../src/translate/offline/offlineTranslator.js';
 import type { ResearchBrief } from '../../src/translate/brief.js';
+import { documentTokens } from '../../src/translate/offline/coverage.js';
+import { sharedByCloseOutcomes } from '../../src/translate/offline/expandNeed.js';
 import { memoryCorpus, type MemoryDoc } from './memoryCorpus.js';
 
 const NEED = '我们是做冷库的，夏天压缩机耗电太高，想降低能耗';
@@ -93,5 +95,50 @@ describe('the research vocabulary an offline brief takes from the outcome store'
       expect(corpusWords).toContain('burners');
       for (const claimWord of ['comprises', 'respective', 'preferably']) expect(corpusWords).not.toContain(claimWord);
     });
+
+    /** An abstract that names two of the need's words in other senses: grid cells "fire" and "tile" space. */
+    const GRID_CELLS: MemoryDoc = {
+      id: 'a1',
+      text: 'Since their Nobel prize winning discovery, grid cells have been studied by neuroscientists: the cells fire in patterns that tile the environment.',
+    };
+    const ACCIDENTAL = ['prize', 'winning', 'neuroscientists', 'grid'];
+    /** Other abstracts using those words, so that the store knows them as words (none names the need's). */
+    const NEUROSCIENCE: MemoryDoc[] = [
+      { id: 'a2', text: 'Neuroscientists report a prize winning model of grid cells in the entorhinal cortex.' },
+      { id: 'a3', text: 'A review of grid cell models by neuroscientists, and the prize that followed.' },
+    ];
+
+    it('shows no words of an outcome that is alone in sharing them, and then asks in the need\'s own words', async () => {
+      const b = await briefOn([GRID_CELLS, ...NEUROSCIENCE, ...OTHER_PATENTS], TILE_NEED);
+      const shown = [b.researchQuestions.join(' '), b.hypotheticalAbstract, ...b.keywords.map((k) => k.term)].join(' ');
+      for (const word of ACCIDENTAL) expect(shown).not.toContain(word);
+      expect(b.keywords.filter((k) => k.origin === 'corpus')).toEqual([]);
+      expect(b.researchQuestions[0]).toMatch(/^Which research results can solve the problem involving ceramic, tiles/);
+    });
+
+    it('shows the words outcomes on the subject share, beside such an outcome', async () => {
+      const b = await briefOn([GRID_CELLS, ...NEUROSCIENCE, ...KILN_PATENTS, ...OTHER_PATENTS], TILE_NEED);
+      const corpusWords = b.keywords.filter((k) => k.origin === 'corpus').map((k) => k.term);
+      expect(corpusWords).toContain('burners');
+      for (const word of ACCIDENTAL) expect(corpusWords).not.toContain(word);
+    });
+  });
+});
+
+describe('the feedback words a brief may show', () => {
+  const corpus = memoryCorpus([]);
+  const docs = documentTokens(corpus, [
+    { id: 'a', title: '', text: 'kiln burners for ceramic tiles, winning prize', keywords: [], lang: 'en', score: 3 },
+    { id: 'b', title: '', text: 'kiln burners firing tiles', keywords: [], lang: 'en', score: 2 },
+    { id: 'c', title: '', text: 'prize money for a kiln', keywords: [], lang: 'en', score: 1 },
+  ]);
+
+  it('are in two or more of the outcomes that name two or more of the need\'s concepts', () => {
+    // c names one concept (kiln): its "prize" is not a second outcome's.
+    expect(sharedByCloseOutcomes(corpus, ['burners', 'prize', 'winning'], docs, [3, 2, 1], 4)).toEqual(['burners']);
+  });
+
+  it('are shared by two outcomes of a one-concept need that name it', () => {
+    expect(sharedByCloseOutcomes(corpus, ['burners', 'prize'], docs, [1, 1, 1], 1)).toEqual(['burners', 'prize']);
   });
 });

@@ -4,7 +4,7 @@ import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
 import { conceptsCovered, documentCoverage, documentTokens } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
-import { attestedTerms } from './attested.js';
+import { attestedTerms, indexWords } from './attested.js';
 import { synonymsOf } from './synonyms.js';
 import { sourceTerms, type SourceTerm } from './sourceTerms.js';
 
@@ -174,7 +174,12 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
     const tokens = documentTokens(corpus, fb.docs);
     const covered = await documentCoverage(corpus, base, tokens);
     coverage = mean(covered.slice(0, COVERAGE_DOCS));
-    if (full) keywords = keywordsOf(fb.docs, covered, conceptsCovered(corpus, base, tokens), new Set(base.map((t) => t.concept ?? t.term)).size);
+    if (full) {
+      const concepts = conceptsCovered(corpus, base, tokens);
+      const needConcepts = new Set(base.map((t) => t.concept ?? t.term)).size;
+      keywords = keywordsOf(fb.docs, covered, concepts, needConcepts);
+      fb = { ...fb, distinctive: sharedByCloseOutcomes(corpus, fb.distinctive, tokens, concepts, needConcepts) };
+    }
     // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
     // that co-occur with the need's words across the whole store keep their weight (the same
     // co-occurrence test that picks translations).
@@ -220,6 +225,25 @@ export function keywordsOf(docs: FeedbackDoc[], covered: number[], concepts: num
   for (let k = 0; k < longest; k++) for (const x of chosen) if (k < x.keywords.length) out.add(x.keywords[k]!);
   return [...out];
 }
+
+/**
+ * The feedback words a brief may show: those in at least two of the feedback outcomes that name
+ * two or more of the need's concepts. One outcome's vocabulary is an accident of that outcome:
+ * on a store with nothing about ceramics, "our tiles crack when we fire them faster" found an
+ * abstract on grid cells (which "tile" space and "fire") and showed "winning, prize,
+ * neuroscientists"; a Chinese wastewater need, through one sense of a translation, a
+ * cryptography abstract's "fibonacci, readability". The search keeps every feedback word.
+ */
+export function sharedByCloseOutcomes(corpus: CorpusFeedback, words: string[], docs: Set<string>[], concepts: number[], needConcepts: number): string[] {
+  const close = docs.filter((_, i) => concepts[i]! >= Math.min(KEYWORD_CONCEPTS, needConcepts));
+  return words.filter((w) => {
+    const tokens = indexWords(corpus, w);
+    return tokens.length > 0 && close.filter((d) => tokens.every((t) => d.has(t))).length >= MIN_SHOWN_OUTCOMES;
+  });
+}
+
+/** Feedback outcomes (naming two of the need's concepts) that must share a word for a brief to show it. */
+const MIN_SHOWN_OUTCOMES = 2;
 
 /** Dictionary translations into `target` of the terms written in the other language. */
 function translate(terms: SourceTerm[], target: Lang): WeightedTerm[] {
