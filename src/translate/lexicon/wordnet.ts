@@ -22,6 +22,11 @@ export interface WordNet {
   baseForm(word: string): string | undefined;
   /** Every dictionary form an inflected word may have ("wells" → wells, well), the word first when listed. */
   baseForms(word: string): string[];
+  /**
+   * The dictionary form of a word as a noun, verb or adjective, by that part of speech's own
+   * inflections only: "faster" is the adjective "fast", never the noun "fast" (abstaining from food).
+   */
+  baseFormAs(word: string, pos: Pos): string | undefined;
   /** Whether WordNet knows the word only as an adverb ("quickly", "already"): no noun, verb or adjective sense. */
   onlyAdverb(word: string): boolean;
   /**
@@ -91,6 +96,7 @@ function load(): WordNet {
     synset,
     baseForm: (w) => morphy(w.toLowerCase(), has)[0],
     baseForms: (w) => morphy(w.toLowerCase(), has),
+    baseFormAs: (w, pos) => morphy(w.toLowerCase(), (b) => index.get(b)?.some((e) => e.pos === pos) ?? false, POS_RULES[pos])[0],
     onlyAdverb: (w) => adverbs.has(w.toLowerCase()) && morphy(w.toLowerCase(), has).length === 0,
     mayBeNoun(w) {
       const word = w.toLowerCase();
@@ -123,9 +129,16 @@ const RULES: [string, string][] = [
   ['ing', ''], ['ing', 'e'], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['er', ''], ['est', ''],
 ];
 
-function morphy(word: string, has: (w: string) => boolean): string[] {
+/** WordNet's detachment rules by part of speech (morphy(7WN)). */
+const POS_RULES: Record<Pos, [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+};
+
+function morphy(word: string, has: (w: string) => boolean, rules: [string, string][] = RULES): string[] {
   const forms = has(word) ? [word] : [];
-  for (const [suffix, repl] of RULES) {
+  for (const [suffix, repl] of rules) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
       const base = word.slice(0, -suffix.length) + repl;
       // A doubled final consonant before -ing/-ed is spelling only ("plugging" → plug).

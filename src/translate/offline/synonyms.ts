@@ -10,12 +10,17 @@ import type { SourceTerm } from './sourceTerms.js';
 export function synonymsOf(term: SourceTerm): WeightedTerm[] {
   const wn = wordnet();
   const lemma = term.lemma ?? term.term;
-  const first = wn.synsets(lemma, 'noun')[0] ?? wn.synsets(lemma)[0];
+  // A comparative WordNet does not list ("faster") reads as its adjective ("fast"), not as that
+  // word's noun (abstaining from food). Other inflections keep the noun: "braking" is about brakes.
+  const comparative = !term.compound && wn.synsets(term.term).length === 0 ? wn.baseFormAs(term.term, 'adj') : undefined;
+  const first = comparative ? wn.synsets(comparative, 'adj')[0] : (wn.synsets(lemma, 'noun')[0] ?? wn.synsets(lemma)[0]);
   if (!first) return [];
   const out: WeightedTerm[] = [];
-  for (const w of first.words) if (w !== lemma && w !== term.term) out.push({ term: w, weight: term.weight, lang: 'en', concept: term.term });
+  // The comparative's own adjective counts among them: the light stemmer keeps "faster" apart from "fast".
+  for (const w of first.words) if (w !== term.term && (comparative || w !== lemma)) out.push({ term: w, weight: term.weight, lang: 'en', concept: term.term });
   for (const h of first.hypernyms.slice(0, 1)) {
     for (const w of wn.synset(first.pos, h)?.words.slice(0, 2) ?? []) out.push({ term: w, weight: term.weight * 0.5, lang: 'en', concept: term.term });
   }
   return out;
 }
+
