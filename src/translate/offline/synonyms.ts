@@ -23,4 +23,3 @@ export function synonymsOf(term: SourceTerm): WeightedTerm[] {
   }
   return out;
 }
-
