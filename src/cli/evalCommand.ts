@@ -3,6 +3,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { runEvaluation, type EvalReport } from '../search/eval/runEvaluation.js';
 import { queryExpanders } from '../search/queryExpanders.js';
 import type { SearchMode } from '../search/searchQuery.js';
+import { TrecRun } from '../search/eval/trecRun.js';
 import { CliExit, EXIT } from './exitCodes.js';
 import { parseCliArgs } from './cliArgs.js';
 
@@ -19,7 +20,9 @@ nDCG@10, recall@100 and MRR@10 (per kind too when queries carry "kind"). The las
                                     offline unless TRANSLATOR=llm and LLM_ALLOWED=true);
                                     --translate none measures the need text alone
   --data-dir DIR                    keep the database in DIR: the first run imports the corpus,
-                                    later runs reuse it (one corpus per folder; delete it to rebuild)`;
+                                    later runs reuse it (one corpus per folder; delete it to rebuild)
+  --run FILE                        also write each query's top 100 as a TREC run file (trec_eval's
+                                    input; with --mode all, FILE-lexical, FILE-dense, FILE-hybrid)`;
 
 /** The expander named by the configuration: the translator a running Liaison would use. */
 export function configuredTranslate(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,6 +43,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
     k: { type: 'string', default: '10' },
     translate: { type: 'string' },
     'data-dir': { type: 'string' },
+    run: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, USAGE);
   if (positionals.length > 0) throw new CliExit(EXIT.usage, `Unexpected argument "${positionals[0]}".\n${USAGE}`);
@@ -59,6 +63,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
   if (!queryExpanders[translate]) {
     throw new CliExit(EXIT.usage, `--translate must be one of ${Object.keys(queryExpanders).join(', ')} (got "${translate}").`);
   }
+  const run = values.run ? new TrecRun(`liaison-${translate}`) : undefined;
   const report = await runEvaluation({
     corpus,
     queries,
@@ -67,8 +72,10 @@ export async function evalCommand(argv: string[]): Promise<void> {
     k,
     translate,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(run ? { onRanking: run.add.bind(run) } : {}),
     onProgress: (m) => process.stderr.write(`${m}…\n`),
   });
+  if (run && values.run) for (const path of await run.write(values.run)) process.stderr.write(`run file: ${path}\n`);
   process.stdout.write(formatReport(report));
 }
 

@@ -21,6 +21,8 @@ export interface EvalOptions {
   /** A PGlite folder kept between runs: the corpus is imported only when the store holds no outcomes yet. */
   dataDir?: string;
   tuning?: Partial<SearchTuning>;
+  /** Receives each mode's ranking of each query (top 100, best first), e.g. to write a TREC run file. */
+  onRanking?: (mode: SearchMode, queryId: string, ranked: readonly { sourceId: string; score: number }[]) => void;
   onProgress?: (message: string) => void;
 }
 
@@ -79,6 +81,7 @@ export async function runEvaluation(o: EvalOptions): Promise<EvalReport> {
             if (err instanceof Error && err.name === 'UserFacingError') return []; // e.g. a query of stop words only
             throw err;
           });
+        o.onRanking?.(mode, q._id, results.map((r) => ({ sourceId: r.sourceId, score: r.explanation.scores.fused })));
         const s = scoreRanking(results.map((r) => r.sourceId), qrels.get(q._id)!, o.k);
         all.push(s);
         if (typeof q.kind === 'string') byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), s]);
