@@ -18,6 +18,8 @@ export interface FeedbackDoc {
   title: string;
   text: string;
   keywords: string[];
+  /** The outcome's discipline labels as stored (一级学科 names, IPC classes, free text). */
+  disciplines?: string[];
   lang: string;
   score: number;
 }

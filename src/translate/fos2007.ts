@@ -14,9 +14,9 @@ export interface FosField {
 }
 
 export const FOS_2007: readonly FosField[] = [
-  { code: '1.1', en: 'Mathematics', zh: '数学', notes: 'pure mathematics applied mathematics statistics probability' },
-  { code: '1.2', en: 'Computer and information sciences', zh: '计算机与信息科学', notes: 'computer science information science bioinformatics software algorithm data machine learning network' },
-  { code: '1.3', en: 'Physical sciences', zh: '物理科学', notes: 'atomic molecular chemical physics condensed matter particle nuclear fluids plasma optics acoustics astronomy' },
+  { code: '1.1', en: 'Mathematics', zh: '数学', notes: 'pure mathematics applied mathematics statistics probability algebra geometry topology' },
+  { code: '1.2', en: 'Computer and information sciences', zh: '计算机与信息科学', notes: 'computer science information science bioinformatics software algorithm data machine learning network cryptography' },
+  { code: '1.3', en: 'Physical sciences', zh: '物理科学', notes: 'atomic molecular chemical physics condensed matter particle nuclear fluids plasma optics acoustics astronomy astrophysics space science' },
   { code: '1.4', en: 'Chemical sciences', zh: '化学科学', notes: 'organic chemistry inorganic nuclear chemistry physical chemistry polymer science electrochemistry colloid analytical chemistry' },
   { code: '1.5', en: 'Earth and related environmental sciences', zh: '地球与相关环境科学', notes: 'geosciences mineralogy palaeontology geochemistry geophysics physical geography geology volcanology environmental sciences meteorology atmospheric climate oceanography hydrology water resources' },
   { code: '1.6', en: 'Biological sciences', zh: '生物科学', notes: 'cell biology microbiology virology biochemistry molecular biology genetics botany zoology ecology' },

@@ -40,7 +40,7 @@ export function searchFeedback(db: Db): CorpusFeedback {
       return results
         .filter((r) => !lang || r.language === lang)
         .slice(0, limit)
-        .map((r) => ({ id: r.sourceId, title: r.title, text: r.abstract, keywords: r.keywords, lang: r.language, score: r.explanation.scores.lexical ?? r.explanation.scores.fused }));
+        .map((r) => ({ id: r.sourceId, title: r.title, text: r.abstract, keywords: r.keywords, disciplines: r.disciplines, lang: r.language, score: r.explanation.scores.lexical ?? r.explanation.scores.fused }));
     },
     async docFreq(tokens) {
       const missing = [...new Set(tokens)].filter((t) => !dfOf.has(t));

@@ -8,6 +8,8 @@ export interface MemoryDoc {
   title?: string;
   /** Author keywords, as a Chinese paper lists them. */
   keywords?: string[];
+  /** Discipline labels, as the outcome was filed (一级学科, IPC class, free text). */
+  disciplines?: string[];
 }
 
 /**
@@ -21,7 +23,7 @@ export function memoryCorpus(docs: readonly MemoryDoc[]): CorpusFeedback {
     async search(terms, { lang, limit }) {
       const q = new Set(terms.flatMap((t) => indexTokens(t.term).map((x) => x.token)));
       return docs
-        .map((d, i) => ({ id: d.id, title: d.title ?? '', text: d.text, keywords: d.keywords ?? [], lang: d.lang ?? 'en', score: [...tokensOf[i]!].filter((t) => q.has(t)).length }))
+        .map((d, i) => ({ id: d.id, title: d.title ?? '', text: d.text, keywords: d.keywords ?? [], disciplines: d.disciplines ?? [], lang: d.lang ?? 'en', score: [...tokensOf[i]!].filter((t) => q.has(t)).length }))
         .filter((d) => d.score > 0 && (!lang || d.lang === lang))
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);

@@ -4,7 +4,7 @@ import { DEFAULT_EXPANSION, type Expansion } from '../../src/translate/offline/e
 import { expansionQueryTerms } from '../../src/translate/offline/queryTerms.js';
 
 type Block = Expansion['blocks']['en'];
-const block = (base: WeightedTerm[], share: number): Block => ({ base, own: [], added: [], synonyms: [], feedback: [], keywords: [], distinctive: [], attested: base.map((t) => t.term), coverage: share, share });
+const block = (base: WeightedTerm[], share: number): Block => ({ base, own: [], added: [], synonyms: [], feedback: [], keywords: [], distinctive: [], attested: base.map((t) => t.term), fields: new Map(), coverage: share, share });
 
 /** An English need of 20 text tokens whose two Chinese translations carry the whole other-language block. */
 function expansion(enShare: number): Expansion {

@@ -1,35 +1,76 @@
 import { FOS_2007 } from '../fos2007.js';
 import { englishTokens } from '../text/tokenize.js';
 import type { WeightedTerm } from '../corpusFeedback.js';
-
-/**
- * Least share of the terms' weight a field's words must carry for the field to be suggested.
- * A need's English terms spread their weight over some forty to eighty words, so one word of
- * average weight carries 1–2 %: a field needs more than one such word, or one the need leans
- * on. A lone, faint dictionary sense is no evidence: 工艺 "process" is glossed "arts and crafts;
- * industrial arts", and its 3 % of "art" had made Arts the first field of a smelter's wastewater need.
- */
-const MIN_FIELD_SHARE = 0.03;
+import { ipcFields } from './ipcFields.js';
+import { MOE_DISCIPLINE_FIELDS } from './moeFields.js';
 
 /**
  * Candidate FOS 2007 fields for English research terms: the weighted overlap of the terms
  * with each field's label and notes (per square root of the field's vocabulary, so long notes
- * do not win by length). Up to three fields with a confidence relative to the first; none when
- * no field's words carry MIN_FIELD_SHARE of the terms' weight.
+ * do not win by length). Up to three fields with a confidence relative to the first. The
+ * fallback when none of the outcomes a need finds is labelled (fieldVotes): on CSL papers
+ * (bench/disciplineEval.ts) it finds a paper's field first for one in nine.
  */
 export function suggestDisciplines(terms: WeightedTerm[]): { code: string; confidence: number }[] {
   const weights = new Map<string, number>();
-  for (const t of terms) for (const tok of englishTokens(t.term)) weights.set(tok, (weights.get(tok) ?? 0) + t.weight);
-  const total = [...weights.values()].reduce((a, w) => a + w, 0);
-  const scored = FOS_2007.map((f) => {
-    const vocab = new Set(englishTokens(`${f.en} ${f.notes}`));
+  for (const t of terms) for (const tok of englishTokens(t.term)) if (!GENERIC.has(tok)) weights.set(tok, (weights.get(tok) ?? 0) + t.weight);
+  const scores = new Map<string, number>();
+  for (const [code, vocab] of VOCABULARY) {
     let s = 0;
     for (const [tok, w] of weights) if (vocab.has(tok)) s += w;
-    return { code: f.code, matched: s, score: s / Math.sqrt(vocab.size) };
-  })
-    .filter((x) => x.score > 0 && x.matched >= MIN_FIELD_SHARE * total)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 3);
-  const top = scored[0]?.score ?? 1;
-  return scored.map((x) => ({ code: x.code, confidence: Math.round((x.score / top) * 0.8 * 100) / 100 }));
+    scores.set(code, s / Math.sqrt(vocab.size));
+  }
+  return rankFields(scores);
+}
+
+/** Each field's words: its label and notes. */
+const VOCABULARY = new Map(FOS_2007.map((f) => [f.code, new Set(englishTokens(`${f.en} ${f.notes}`))]));
+
+/**
+ * Words in more than a sixth of the fields' vocabularies ("science" in 17, "engineering" in 8)
+ * name none of them: matched alone they made "thermal engineering" Medical engineering, the
+ * engineering field with the fewest words.
+ */
+const GENERIC = new Set(
+  [...VOCABULARY.values()]
+    .flatMap((v) => [...v])
+    .filter((tok, _, all) => all.filter((t) => t === tok).length > FOS_2007.length / 6),
+);
+
+/**
+ * The FOS 2007 fields of an outcome's discipline label: a Chinese first-level discipline
+ * (机械工程), an IPC class (IPC F28D 21/00), or else English words matched against the fields'
+ * labels and notes as a need's terms are (thermal engineering → 2.3). None for a label that
+ * names no field (工学, the whole of engineering).
+ */
+export function fieldsOfLabel(label: string): readonly string[] {
+  const known = MOE_DISCIPLINE_FIELDS[label.trim()] ?? ipcFields(label);
+  if (known) return known;
+  if (/\p{Script=Han}/u.test(label)) return [];
+  const best = suggestDisciplines([{ term: label, weight: 1 }])[0];
+  return best ? [best.code] : [];
+}
+
+/**
+ * Votes for FOS fields from the outcomes a need finds: each outcome's labelled fields share one
+ * vote (a k-nearest-neighbour classification over the store's own labels), so the fields come
+ * from what the outcomes close to the need were filed under, not from a dictionary sense.
+ */
+export function fieldVotes(outcomes: readonly { disciplines?: readonly string[] }[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const o of outcomes) {
+    const codes = [...new Set((o.disciplines ?? []).flatMap((l) => fieldsOfLabel(l)))];
+    for (const c of codes) votes.set(c, (votes.get(c) ?? 0) + 1 / codes.length);
+  }
+  return votes;
+}
+
+const MIN_SHARE_OF_FIRST = 1 / 8;
+
+/** Up to three fields by score, the first at 80 % and the others relative to it. */
+export function rankFields(scores: ReadonlyMap<string, number>): { code: string; confidence: number }[] {
+  const top = Math.max(0, ...scores.values());
+  // A field with an eighth of the first one's score would show as 10 % or less: a stray outcome, not a candidate.
+  const ranked = [...scores].filter(([, s]) => top > 0 && s >= top * MIN_SHARE_OF_FIRST).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return ranked.map(([code, s]) => ({ code, confidence: Math.round((s / top) * 0.8 * 100) / 100 }));
 }

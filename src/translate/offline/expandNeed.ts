@@ -1,6 +1,7 @@
 import type { CorpusFeedback, FeedbackDoc, Lang, WeightedTerm } from '../corpusFeedback.js';
 import { cjkBigrams, englishTokens } from '../text/tokenize.js';
 import { chineseToEnglish, englishToChinese } from './crossLanguage.js';
+import { fieldVotes } from './disciplines.js';
 import { relevanceFeedback, type FeedbackResult } from './feedback.js';
 import { conceptsCovered, documentCoverage, documentTokens } from './coverage.js';
 import { weighByCoherence } from './coherence.js';
@@ -80,6 +81,8 @@ export interface Expansion {
     distinctive: string[];
     /** The base terms the store attests as words (attestedTerms): the translations a brief may show. */
     attested: string[];
+    /** FOS 2007 fields voted for by the feedback outcomes that name two of the need's concepts (fieldVotes). */
+    fields: Map<string, number>;
     coverage: number;
     share: number;
   }>;
@@ -168,6 +171,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
   let fb: FeedbackResult = { terms: [], distinctive: [], docs: [] };
   let coverage = base.length ? 1 : 0;
   let keywords: string[] = [];
+  let fields = new Map<string, number>();
   const full = scope === 'need' || l !== lang;
   if (corpus && base.length) {
     fb = await relevanceFeedback(corpus, base, l, { docs: settings.feedbackDocs, terms: full ? settings.feedbackTerms : 0 });
@@ -178,6 +182,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
       const concepts = conceptsCovered(corpus, base, tokens);
       const needConcepts = new Set(base.map((t) => t.concept ?? t.term)).size;
       keywords = keywordsOf(fb.docs, covered, concepts, needConcepts);
+      fields = fieldVotes(fb.docs.filter((_, i) => concepts[i]! >= Math.min(KEYWORD_CONCEPTS, needConcepts)));
       fb = { ...fb, distinctive: sharedByCloseOutcomes(corpus, fb.distinctive, tokens, concepts, needConcepts) };
     }
     // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
@@ -186,7 +191,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
     if (full && settings.coherence && fb.terms.length) fb = { ...fb, terms: scale(await weighByCoherence(corpus, [...base, ...fb.terms], fb.terms), 1) };
   }
   const attested = !full ? [] : corpus ? [...(await attestedTerms(corpus, base.map((t) => t.term)))] : base.map((t) => t.term);
-  return { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, coverage, share: 0 };
+  return { base, own: mine, added, synonyms: syn, feedback: fb.terms, keywords, distinctive: fb.distinctive, attested, fields, coverage, share: 0 };
 }
 
 /** The need's own single words (its compounds repeat them), stressed by how they co-occur with each other. */

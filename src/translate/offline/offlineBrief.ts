@@ -1,7 +1,7 @@
 import type { BriefContent, BriefKeyword } from '../brief.js';
 import { extractConstraints } from '../constraints.js';
 import type { Lang, WeightedTerm } from '../corpusFeedback.js';
-import { suggestDisciplines } from './disciplines.js';
+import { rankFields, suggestDisciplines } from './disciplines.js';
 import type { Expansion } from './expandNeed.js';
 import { openQuestions } from './openQuestions.js';
 
@@ -34,11 +34,26 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
     problem: f.problem(shortNeed, ownTerms),
     researchQuestions: [f.question(focus, ownTerms)],
     keywords,
-    disciplines: suggestDisciplines(english) as BriefContent['disciplines'],
+    disciplines: disciplinesOf(e, english) as BriefContent['disciplines'],
     hypotheticalAbstract: f.abstract(ownTerms, focus, uniq([...translated, ...corpusWords.filter((k) => k.lang === other).map((k) => k.term)]).slice(0, 5)),
     constraints,
     openQuestions: openQuestions(constraints, lang),
   };
+}
+
+/**
+ * The need's candidate fields: those the outcomes close to it are filed under (each language's
+ * votes weighed by its share of the query, as collection selection weighs its outcomes), else,
+ * when none of them is labelled, the fields whose vocabulary its English terms name.
+ */
+function disciplinesOf(e: Expansion, english: WeightedTerm[]): { code: string; confidence: number }[] {
+  const scores = new Map<string, number>();
+  for (const b of [e.blocks.en, e.blocks.zh]) {
+    const total = [...b.fields.values()].reduce((a, v) => a + v, 0);
+    for (const [code, v] of b.fields) scores.set(code, (scores.get(code) ?? 0) + (b.share * v) / total);
+  }
+  const voted = rankFields(scores);
+  return voted.length ? voted : suggestDisciplines(english);
 }
 
 /**
