@@ -23,7 +23,7 @@ import { openPglite } from '../storage/pgliteDb.js';
 import { readOutcomeFile } from '../src/outcomes/readers/readOutcomeFile.js';
 import { createOfflineTranslator } from '../src/translate/offline/offlineTranslator.js';
 import { searchFeedback } from '../src/translate/searchFeedback.js';
-import { MOE_DISCIPLINE_FIELDS } from '../src/translate/offline/moeFields.js';
+import { moeFields } from '../src/translate/offline/moeFields.js';
 import { SHARED_DATA_DIR } from './sharedDir.js';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'write-corpus': { type: 'string' }, 'per-discipline': { type: 'string', default: '10' } } });
@@ -37,7 +37,7 @@ for await (const row of readOutcomeFile(`${SHARED_DATA_DIR}/outcomes_mixed/corpu
   if (!row.record || typeof row.record !== 'object') continue;
   const r = row.record as { title?: string; abstract?: string; disciplines?: string[] };
   const [category, discipline] = r.disciplines ?? [];
-  const accepted = discipline ? MOE_DISCIPLINE_FIELDS[discipline] : undefined;
+  const accepted = discipline ? moeFields(discipline) : undefined;
   if (!category || !discipline || !accepted || (taken.get(discipline) ?? 0) >= perDiscipline) continue;
   taken.set(discipline, (taken.get(discipline) ?? 0) + 1);
   papers.push({ id: String((row.record as { sourceId?: string }).sourceId), text: `${r.title ?? ''}。${r.abstract ?? ''}`, category, accepted });

@@ -15,6 +15,14 @@ describe('the OECD FOS 2007 fields of an outcome’s discipline label', () => {
     expect(fieldsOfLabel('cultural anthropology')).toEqual(['5.4']);
   });
 
+  it('reads the catalogue’s official names and the combined labels data sets use', () => {
+    expect(fieldsOfLabel('化学工程与技术')).toEqual(['2.4', '1.4']);
+    expect(fieldsOfLabel('化学/化学工程与技术')).toEqual(['1.4', '2.4']); // CSL's label: both names' fields
+    expect(fieldsOfLabel('畜牧学/兽医学')).toEqual(['4.2', '4.3']);
+    expect(fieldsOfLabel(' 软件工程 ')).toEqual(['1.2']);
+    expect(fieldsOfLabel('军事学')).toEqual([]); // no clear place in FOS 2007
+  });
+
   it('gives none for a label that names no one field, rather than a guess', () => {
     expect(fieldsOfLabel('工学')).toEqual([]); // the whole of engineering
     expect(fieldsOfLabel('thermal engineering')).toEqual([]); // "engineering" is in eight fields' words

@@ -2,7 +2,7 @@ import { FOS_2007 } from '../fos2007.js';
 import { englishTokens } from '../text/tokenize.js';
 import type { WeightedTerm } from '../corpusFeedback.js';
 import { ipcFields } from './ipcFields.js';
-import { MOE_DISCIPLINE_FIELDS } from './moeFields.js';
+import { moeFields } from './moeFields.js';
 
 /**
  * Candidate FOS 2007 fields for English research terms: the weighted overlap of the terms
@@ -44,7 +44,7 @@ const GENERIC = new Set(
  * names no field (工学, the whole of engineering).
  */
 export function fieldsOfLabel(label: string): readonly string[] {
-  const known = MOE_DISCIPLINE_FIELDS[label.trim()] ?? ipcFields(label);
+  const known = moeFields(label) ?? ipcFields(label);
   if (known) return known;
   if (/\p{Script=Han}/u.test(label)) return [];
   const best = suggestDisciplines([{ term: label, weight: 1 }])[0];
