@@ -182,7 +182,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
       const concepts = conceptsCovered(corpus, base, tokens);
       const needConcepts = new Set(base.map((t) => t.concept ?? t.term)).size;
       keywords = keywordsOf(fb.docs, covered, concepts, needConcepts);
-      fields = fieldVotes(fb.docs.filter((_, i) => concepts[i]! >= Math.min(KEYWORD_CONCEPTS, needConcepts)));
+      fields = fieldVotes(fb.docs.filter((_, i) => isClose(concepts[i]!, needConcepts)));
       fb = { ...fb, distinctive: sharedByCloseOutcomes(corpus, fb.distinctive, tokens, concepts, needConcepts) };
     }
     // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
@@ -207,8 +207,10 @@ async function emphasise(corpus: CorpusFeedback, own: WeightedTerm[], source: So
 const COVERAGE_DOCS = 3;
 /** Share of the best feedback outcome's coverage another must reach for its author keywords to be shown. */
 const KEYWORD_COVERAGE = 0.8;
-/** Concepts of the need an outcome must name for its author keywords to be shown (fewer if the need has fewer). */
+/** Concepts of the need an outcome must name to be close to it (fewer if the need has fewer). */
 const KEYWORD_CONCEPTS = 2;
+/** Whether an outcome naming this many of the need's concepts is close to it: whose author keywords, words and fields a brief may take. */
+const isClose = (concepts: number, needConcepts: number) => concepts >= Math.min(KEYWORD_CONCEPTS, needConcepts);
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
@@ -223,7 +225,7 @@ export function keywordsOf(docs: FeedbackDoc[], covered: number[], concepts: num
   const best = Math.max(0, ...covered);
   const chosen = docs
     .map((d, i) => ({ keywords: d.keywords, covered: covered[i]!, concepts: concepts[i]!, rank: i }))
-    .filter((x) => best > 0 && x.covered >= best * KEYWORD_COVERAGE && x.concepts >= Math.min(KEYWORD_CONCEPTS, needConcepts))
+    .filter((x) => best > 0 && x.covered >= best * KEYWORD_COVERAGE && isClose(x.concepts, needConcepts))
     .sort((a, b) => b.covered - a.covered || a.rank - b.rank);
   const out = new Set<string>();
   const longest = Math.max(0, ...chosen.map((x) => x.keywords.length));
@@ -240,7 +242,7 @@ export function keywordsOf(docs: FeedbackDoc[], covered: number[], concepts: num
  * cryptography abstract's "fibonacci, readability". The search keeps every feedback word.
  */
 export function sharedByCloseOutcomes(corpus: CorpusFeedback, words: string[], docs: Set<string>[], concepts: number[], needConcepts: number): string[] {
-  const close = docs.filter((_, i) => concepts[i]! >= Math.min(KEYWORD_CONCEPTS, needConcepts));
+  const close = docs.filter((_, i) => isClose(concepts[i]!, needConcepts));
   return words.filter((w) => {
     const tokens = indexWords(corpus, w);
     return tokens.length > 0 && close.filter((d) => tokens.every((t) => d.has(t))).length >= MIN_SHOWN_OUTCOMES;
