@@ -81,7 +81,7 @@ export interface Expansion {
     distinctive: string[];
     /** The base terms the store attests as words (attestedTerms): the translations a brief may show. */
     attested: string[];
-    /** FOS 2007 fields voted for by the feedback outcomes that name two of the need's concepts (fieldVotes). */
+    /** FOS 2007 fields voted for by the feedback outcomes close to the need (fieldVotes); none in 'translations' scope. */
     fields: Map<string, number>;
     coverage: number;
     share: number;
@@ -96,8 +96,8 @@ export interface Expansion {
  * What an expansion works out: all that a need's brief and search use ('need'), or only what the
  * other language's search terms and the translations shown with them need ('translations', for
  * /search): the need's own language then keeps its feedback outcomes, which collection selection
- * reads, but not its feedback words, keywords, attested words or the stress on coherent words.
- * Both give the same other-language block and shares.
+ * reads, but not its feedback words, keywords, attested words or the stress on coherent words,
+ * and neither language votes for fields. Both give the same other-language terms and shares.
  */
 export type ExpansionScope = 'need' | 'translations';
 
@@ -182,7 +182,7 @@ async function languageBlock(l: Lang, { lang, own, translated, synonyms, corpus,
       const concepts = conceptsCovered(corpus, base, tokens);
       const needConcepts = new Set(base.map((t) => t.concept ?? t.term)).size;
       keywords = keywordsOf(fb.docs, covered, concepts, needConcepts);
-      fields = fieldVotes(fb.docs.filter((_, i) => isClose(concepts[i]!, needConcepts)));
+      if (scope === 'need') fields = fieldVotes(fb.docs.filter((_, i) => isClose(concepts[i]!, needConcepts)));
       fb = { ...fb, distinctive: sharedByCloseOutcomes(corpus, fb.distinctive, tokens, concepts, needConcepts) };
     }
     // Feedback words from a few top outcomes drift to whatever else those outcomes discuss; those
