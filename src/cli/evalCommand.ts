@@ -1,4 +1,6 @@
+import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { loadConfig } from '../config/loadConfig.js';
 import { runEvaluation, type EvalReport } from '../search/eval/runEvaluation.js';
 import { queryExpanders } from '../search/queryExpanders.js';
@@ -55,6 +57,12 @@ export async function evalCommand(argv: string[]): Promise<void> {
       throw new CliExit(EXIT.usage, `Cannot read ${f}: no such file, or not readable.`);
     });
   }
+  // Checked before the eval runs, not after minutes of searching.
+  if (values.run) {
+    await access(dirname(values.run), constants.W_OK).catch(() => {
+      throw new CliExit(EXIT.usage, `Cannot write --run ${values.run}: its folder does not exist or is not writable.`);
+    });
+  }
   const mode = values.mode!;
   if (mode !== 'all' && !(MODES as readonly string[]).includes(mode)) throw new CliExit(EXIT.usage, `--mode must be lexical, dense, hybrid or all (got "${mode}").`);
   const k = Number(values.k);
@@ -75,7 +83,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
     ...(run ? { onRanking: run.add.bind(run) } : {}),
     onProgress: (m) => process.stderr.write(`${m}…\n`),
   });
-  if (run && values.run) for (const path of await run.write(values.run)) process.stderr.write(`run file: ${path}\n`);
+  if (run) for (const path of await run.write(values.run!)) process.stderr.write(`run file: ${path}\n`);
   process.stdout.write(formatReport(report));
 }
 

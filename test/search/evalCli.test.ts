@@ -53,5 +53,8 @@ describe('liaison eval (BEIR layout)', () => {
     const bad = await runCli(['eval', '--corpus', `${fixtures}/corpus.jsonl.gz`, '--queries', `${fixtures}/queries.jsonl`, '--qrels', `${fixtures}/qrels.tsv`, '--translate', 'klingon']);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toMatch(/--translate must be one of none/);
+    const unwritable = await runCli(['eval', '--corpus', `${fixtures}/corpus.jsonl.gz`, '--queries', `${fixtures}/queries.jsonl`, '--qrels', `${fixtures}/qrels.tsv`, '--run', '/no/such/folder/run.txt']);
+    expect(unwritable.code).toBe(64);
+    expect(unwritable.stderr).toMatch(/Cannot write --run \/no\/such\/folder\/run.txt: its folder does not exist/);
   }, 300_000);
 });
