@@ -13,7 +13,8 @@ doesn hadn hasn haven isn ma mightn mustn needn shan shouldn wasn weren won woul
 );
 
 /**
- * Words of the business conversation around a need (who asks, what they want, what it costs),
+ * Words of the business conversation around a need (who asks, what they want, what it costs,
+ * whom they hope to work with),
  * not of its technical content: kept out of the translated and expanded terms, where they only
  * add noise ("want" → 想要, "fix" → 修理). The need's own text still carries them to the search,
  * where BM25 gives them little weight.
@@ -29,7 +30,9 @@ owner owners team staff vendor vendors supplier suppliers competition competitor
 costs costly expensive cheap cheaper money budget budgets fortune bill bills profit profits sell selling sold buy buying
 bought pay paying paid afford save saving savings worth invest investment plan plans planning project projects
 problem problems issue issues concern concerns complain complaint complaints headache question questions answer
-approach smarter smart different differently new next old big small large little much many several whether`.split(/\s+/),
+approach smarter smart different differently new next old big small large little much many several whether
+university universities professor professors academic academics partner partners partnership collaborate collaboration
+cooperate cooperation`.split(/\s+/),
 );
 
 /**
@@ -44,5 +47,6 @@ eighty ninety hundred hundreds thousand thousands million millions billion billi
 /** Chinese words of the same kind (jieba words; very common ones already fall to the IDF cut). */
 export const NEED_TALK_WORDS_ZH: ReadonlySet<string> = new Set(
   `我们 我司 公司 厂里 老板 领导 客户 厂家 供应商 想要 希望 需要 打算 考虑 了解 知道 办法 方法 方案 成熟 有没有 怎么 怎样 如何
-什么 哪种 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直`.split(/\s+/),
+什么 哪种 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直
+高校 大学 院校 科研院所 研究所 教授 专家 合作 对接`.split(/\s+/),
 );
