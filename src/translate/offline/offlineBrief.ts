@@ -16,7 +16,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const ownTerms = top(e.source.filter((s) => s.lang === lang).map((s) => ({ term: s.term, weight: s.weight })), 6).map((t) => t.term);
+  const ownTerms = needTerms(e, 6);
   const translated = shownTranslations(e, 8);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
@@ -39,6 +39,16 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
     constraints,
     openQuestions: openQuestions(constraints, lang),
   };
+}
+
+/**
+ * The need's heaviest words in its own language, a compound standing for its words ("ceramic
+ * tiles", not "ceramic tiles, ceramic, tiles").
+ */
+function needTerms(e: Expansion, n: number): string[] {
+  const own = e.source.filter((s) => s.lang === e.lang);
+  const inCompounds = new Set(own.filter((s) => s.compound).flatMap((s) => s.term.split(' ')));
+  return top(own.filter((s) => s.compound || !inCompounds.has(s.term)).map((s) => ({ term: s.term, weight: s.weight })), n).map((t) => t.term);
 }
 
 /**

@@ -2,6 +2,7 @@ import { ENGLISH_STOP_WORDS, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH, NUMBER_WORDS }
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
+import { dictionaryPhrase } from '../lexicon/dictionaryPhrase.js';
 import type { Lang } from '../corpusFeedback.js';
 import { stripConstraints } from '../constraints.js';
 
@@ -32,8 +33,11 @@ export function englishSourceTerms(text: string): SourceTerm[] {
     const w = words[i]!;
     const next = words[i + 1];
     if (next && !ENGLISH_STOP_WORDS.has(w) && !ENGLISH_STOP_WORDS.has(next) && !(NEED_TALK_WORDS.has(w) && NEED_TALK_WORDS.has(next))) {
-      const lemma = wn.baseForm(`${w}_${wn.baseForm(next) ?? next}`) ?? wn.baseForm(`${w}_${next}`);
-      if (lemma && wn.synsets(lemma, 'noun').length) add({ term: `${w} ${next}`, lemma: lemma.replace(/_/g, ' '), lang: 'en', weight: 1, compound: true });
+      const found = wn.baseForm(`${w}_${wn.baseForm(next) ?? next}`) ?? wn.baseForm(`${w}_${next}`);
+      const nounCompound = found && wn.synsets(found, 'noun').length ? found.replace(/_/g, ' ') : undefined;
+      // A phrase CC-CEDICT translates as one, when WordNet does not know it (business talk aside).
+      const lemma = nounCompound ?? (NEED_TALK_WORDS.has(w) || NEED_TALK_WORDS.has(next) ? undefined : dictionaryPhrase(w, next));
+      if (lemma) add({ term: `${w} ${next}`, lemma, lang: 'en', weight: 1, compound: true });
     }
     // Adverbs ("quickly", "already") say how, not what: the Chinese side drops them by jieba's tag.
     // Business talk is recognised in any inflection ("uses" as "use").
