@@ -34,7 +34,7 @@ export function createOfflineTranslator(corpus?: () => CorpusFeedback | undefine
       // Content words of the need itself (before any corpus filtering): a greeting has none or one.
       const content = e.source.length;
       if (content < MIN_CONTENT_TERMS) {
-        return { kind: 'clarify', question: clarifyingQuestion(e.lang), language: e.lang, translator: OFFLINE_TRANSLATOR_NAME };
+        return { kind: 'clarify', question: clarifyingQuestion(e.lang, input.text), language: e.lang, translator: OFFLINE_TRANSLATOR_NAME };
       }
       const textTokens = feedback ? feedback.tokens(input.text).length : analyse(input.text).length;
       const brief = researchBriefSchema.parse({
