@@ -22,7 +22,7 @@ describe.each(testEngines)('need intake through the console on $name', (engine) 
     expect(out).toContain('== Here is what I understood (#');
     expect(out).toMatch(/Need: The enterprise reports: "Our steel pipes corrode quickly in seawater\./);
     expect(out).toMatch(/Research question: Which methods in .*coating/);
-    expect(out).toMatch(/Research keywords: steel pipes, corrode/);
+    expect(out).toMatch(/Research keywords: steel pipes, seawater, coating, corrode/);
     expect(out).toContain('Sector: Materials & chemicals'); // understood from the text, so not asked
     expect(out).toContain('Which company is this for?');
     const id = Number(/#(\d+)\)/.exec(out)![1]);

@@ -4,6 +4,7 @@ import type { Lang, WeightedTerm } from '../corpusFeedback.js';
 import { rankFields, suggestDisciplines } from './disciplines.js';
 import type { Expansion } from './expandNeed.js';
 import { openQuestions } from './openQuestions.js';
+import type { SourceTerm } from './sourceTerms.js';
 
 const top = (terms: WeightedTerm[], n: number) => [...terms].sort((a, b) => b.weight - a.weight).slice(0, n);
 const uniq = (xs: string[]) => [...new Set(xs)];
@@ -42,13 +43,22 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
 }
 
 /**
- * The need's heaviest words in its own language, a compound standing for its words ("ceramic
- * tiles", not "ceramic tiles, ceramic, tiles").
+ * The need's words in its own language that the brief names first: the heaviest in its search,
+ * i.e. by occurrences (Chinese words scaled by specificity) plus the stress a word gets for
+ * occurring with the need's other words in the outcomes (`emphasis`), so "ignore previous
+ * instructions" does not lead a kiln need's brief however early it is written. A compound
+ * stands for its words ("ceramic tiles", not "ceramic tiles, ceramic, tiles"), stressed as its
+ * most stressed word. On the English dev needs, 0.35 of the first three words were in one of the
+ * need's relevant outcomes in the order of writing, 0.59 by stress; on CSL papers, the first three
+ * were in the paper's author keywords 0.666 → 0.672 (notebook, 2026-12-06).
  */
 function needTerms(e: Expansion, n: number): string[] {
   const own = e.source.filter((s) => s.lang === e.lang);
   const inCompounds = new Set(own.filter((s) => s.compound).flatMap((s) => s.term.split(' ')));
-  return top(own.filter((s) => s.compound || !inCompounds.has(s.term)).map((s) => ({ term: s.term, weight: s.weight })), n).map((t) => t.term);
+  const stress = new Map(e.emphasis.map((t) => [t.term, t.weight]));
+  const stressOf = (s: SourceTerm) => (s.compound ? Math.max(...s.term.split(' ').map((w) => stress.get(w) ?? 0)) : (stress.get(s.term) ?? 0));
+  const shown = own.filter((s) => s.compound || !inCompounds.has(s.term));
+  return top(shown.map((s) => ({ term: s.term, weight: s.weight + stressOf(s) })), n).map((t) => t.term);
 }
 
 /**
