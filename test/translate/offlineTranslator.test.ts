@@ -71,6 +71,17 @@ describe('offline translator', () => {
     expect(b.disciplines.every((d) => /^\d\.\d+$/.test(d.code))).toBe(true);
   });
 
+  it('shows a Chinese need\'s words in English as the dictionary phrases them, with their other senses as synonyms', async () => {
+    const b = brief(await translator.translate({ text: '水泥窑的余热想用来发电，提高能源利用效率。' }));
+    const english = b.keywords.filter((k) => k.origin === 'translation');
+    expect(english.every((k) => k.lang === 'en')).toBe(true);
+    // 余热: "residual heat; surplus heat; waste heat"; 发电: "to generate electricity": phrases, not their separate words.
+    expect(english.map((k) => k.term)).toEqual(expect.arrayContaining(['waste heat', 'generate electricity']));
+    expect(english.map((k) => k.term)).not.toContain('heat');
+    const all = english.flatMap((k) => [k.term, ...k.synonyms]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('keeps adverbs out of the technical terms, as the part-of-speech tags do for Chinese', async () => {
     const b = brief(await translator.translate({ text: 'Our kiln exhaust is already very hot and the fans fail quickly.' }));
     const own = b.keywords.filter((k) => k.origin === 'need').map((k) => k.term);

@@ -23,22 +23,31 @@ const FALLBACK_SENSES = 3;
  * CEDICT lacks (渗滤液) are looked up through their sub-words.
  */
 export function chineseToEnglish(term: SourceTerm): WeightedTerm[] {
-  const dict = cedict();
-  let senses = dict.glosses(term.term).slice(0, MAX_SENSES);
-  let scale = 1;
-  if (!senses.length) {
-    let parts = subwords(term.term).filter((w) => w.length >= 2 && dict.has(w));
-    if (!parts.length) parts = [...term.term].filter((ch) => dict.has(ch) && !grammatical(ch)); // 冷凝 → 冷 cold, 凝 condense; 烧得 → 烧 burn
-    senses = parts.flatMap((p) => dict.glosses(p).slice(0, FALLBACK_SENSES));
-    scale = 0.7;
-  }
+  const { senses, throughParts } = englishSenses(term.term);
+  const scale = throughParts ? 0.7 : 1;
   const weights = new Map<string, number>();
   for (const sense of senses) {
-    const words = [...new Set(englishTokens(sense.replace(/^to /, '')))];
+    const words = [...new Set(englishTokens(sense))];
     for (const w of words) weights.set(w, (weights.get(w) ?? 0) + 1 / senses.length / Math.sqrt(words.length));
   }
   return [...weights].map(([t, w]) => ({ term: t, weight: w * term.weight * scale, lang: 'en' as const, concept: term.term }));
 }
+
+/**
+ * The English senses CC-CEDICT gives a Chinese word ("to" dropped: 发电 → "generate electricity",
+ * "send telegram"), or, when it lacks the word, those of the parts jieba finds inside it, else
+ * of its characters (`throughParts`).
+ */
+export function englishSenses(word: string): { senses: string[]; throughParts: boolean } {
+  const dict = cedict();
+  const own = dict.glosses(word).slice(0, MAX_SENSES);
+  if (own.length) return { senses: own.map(bare), throughParts: false };
+  let parts = subwords(word).filter((w) => w.length >= 2 && dict.has(w));
+  if (!parts.length) parts = [...word].filter((ch) => dict.has(ch) && !grammatical(ch)); // 冷凝 → 冷 cold, 凝 condense; 烧得 → 烧 burn
+  return { senses: parts.flatMap((p) => dict.glosses(p).slice(0, FALLBACK_SENSES)).map(bare), throughParts: true };
+}
+
+const bare = (sense: string) => sense.replace(/^to /, '');
 
 /**
  * A structural particle (得, 的, 地, 了, 着; jieba's u tags): looked up alone it would bring its

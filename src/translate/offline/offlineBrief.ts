@@ -5,6 +5,8 @@ import { rankFields, suggestDisciplines } from './disciplines.js';
 import type { Expansion } from './expandNeed.js';
 import { openQuestions } from './openQuestions.js';
 import type { SourceTerm } from './sourceTerms.js';
+import { englishSenses } from './crossLanguage.js';
+import { englishTokens } from '../text/tokenize.js';
 
 const top = (terms: WeightedTerm[], n: number) => [...terms].sort((a, b) => b.weight - a.weight).slice(0, n);
 const uniq = (xs: string[]) => [...new Set(xs)];
@@ -18,11 +20,12 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   const lang = e.lang;
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const ownTerms = needTerms(e, 6);
-  const translated = shownTranslations(e, 8);
+  const translationKeywords = lang === 'zh' ? englishPhrases(e, 6) : byNeedWord(e, shownTranslations(e, 8));
+  const translated = translationKeywords.map((group) => group[0]!);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
     ...ownTerms.map((term) => ({ term, lang, synonyms: [], origin: 'need' as const })),
-    ...translated.map((term) => ({ term, lang: other, synonyms: [], origin: 'translation' as const })),
+    ...translationKeywords.map(([term, ...synonyms]) => ({ term: term!, lang: other, synonyms, origin: 'translation' as const })),
     ...corpusWords.map((k) => ({ term: k.term, lang: k.lang, synonyms: [], origin: 'corpus' as const })),
   ].slice(0, 40);
   // The research directions the store's own outcomes suggest; none when they are in the other language.
@@ -85,6 +88,54 @@ export function shownTranslations(e: Expansion, n: number): string[] {
   const other: Lang = e.lang === 'en' ? 'zh' : 'en';
   const attested = new Set(e.blocks[other].attested);
   return top(e.blocks[other].base.filter((t) => attested.has(t.term)), n).map((t) => t.term);
+}
+
+/**
+ * Translations grouped by the need word they translate, the heaviest first in each group: a
+ * keyword and its synonyms in the other language (冷库 → "cold storage", "freezer").
+ */
+function byNeedWord(e: Expansion, translations: string[]): string[][] {
+  const other: Lang = e.lang === 'en' ? 'zh' : 'en';
+  const conceptOf = new Map(e.blocks[other].base.map((t) => [t.term, t.concept ?? t.term]));
+  const groups = new Map<string, string[]>();
+  for (const t of translations) {
+    const key = conceptOf.get(t) ?? t;
+    groups.get(key)?.push(t) ?? groups.set(key, [t]);
+  }
+  return [...groups.values()];
+}
+
+/** Longest sense shown, in words: longer ones describe ("put together an order and deliver it" for 配送) rather than name. */
+const MAX_PHRASE_WORDS = 4;
+/** Share of the best sense's score another sense of the same word needs to be shown beside it. */
+const SENSE_SHARE = 0.5;
+
+/**
+ * A Chinese need's words in English as the dictionary phrases them (余热 → "waste heat",
+ * "residual heat"; 发电 → "generate electricity"), not as the separate words the search takes:
+ * each need word's senses whose words the store uses (attested), scored by their words' weight
+ * in the search (after co-occurrence weighing), the best first and those scoring at least half
+ * as well as its synonyms; the need words whose translations weigh most first.
+ */
+function englishPhrases(e: Expansion, n: number): string[][] {
+  const en = e.blocks.en;
+  const attested = new Set(en.attested);
+  const weight = new Map(en.base.map((t) => [t.term, t.weight]));
+  const conceptWeight = new Map<string, number>();
+  for (const t of en.added) if (t.concept) conceptWeight.set(t.concept, (conceptWeight.get(t.concept) ?? 0) + (weight.get(t.term) ?? 0));
+  const groups: string[][] = [];
+  for (const [concept] of [...conceptWeight].sort((a, b) => b[1] - a[1])) {
+    const scored = englishSenses(concept).senses.flatMap((phrase) => {
+      const words = [...new Set(englishTokens(phrase))];
+      if (!words.length || phrase.split(/\s+/).length > MAX_PHRASE_WORDS || !words.every((w) => attested.has(w))) return [];
+      return [{ phrase, score: words.reduce((a, w) => a + (weight.get(w) ?? 0), 0) / words.length }];
+    });
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    const shown = uniq(scored.filter((x) => best > 0 && x.score >= best * SENSE_SHARE).sort((a, b) => b.score - a.score).map((x) => x.phrase)).slice(0, 3);
+    if (shown.length && !groups.some((g) => g.includes(shown[0]!))) groups.push(shown);
+    if (groups.length >= n) break;
+  }
+  return groups;
 }
 
 /**
