@@ -1,4 +1,5 @@
 import { lightStem } from '../../search/lightStem.js';
+import { editDistance } from '../text/editDistance.js';
 import { cedict } from './cedict.js';
 import { wordnet } from './wordnet.js';
 
@@ -44,14 +45,4 @@ function forms(word: string): Set<string> {
 function isRespelling(a: string, b: string): boolean {
   if (a.includes('_') || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
   return editDistance(a, b) <= 2;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
