@@ -13,16 +13,15 @@ import { wordnet } from './wordnet.js';
  * a word that may name a thing: 有道理 "make sense" is no technical term.
  */
 export function dictionaryPhrase(first: string, second: string): string | undefined {
+  const glosses = [...new Set([first, ...wordnet().baseForms(first)])]
+    .flatMap((lookup) => cedict().chineseContaining(lookup))
+    .map((hit) => hit.gloss.split(/[^a-z0-9]+/).filter(Boolean))
+    .filter((words) => words.length === 2);
+  if (!glosses.length) return undefined; // most word pairs: no need for their spellings
   const firstForms = forms(first);
   const secondForms = forms(second);
-  for (const lookup of new Set([first, ...wordnet().baseForms(first)])) {
-    for (const hit of cedict().chineseContaining(lookup)) {
-      const words = hit.gloss.split(/[^a-z0-9]+/).filter(Boolean);
-      if (words.length !== 2 || !firstForms.has(lightStem(words[0]!)) || !secondForms.has(lightStem(words[1]!))) continue;
-      if (wordnet().mayBeNoun(words[1]!)) return words.join(' ');
-    }
-  }
-  return undefined;
+  const phrase = glosses.find(([a, b]) => firstForms.has(lightStem(a!)) && secondForms.has(lightStem(b!)) && wordnet().mayBeNoun(b!));
+  return phrase?.join(' ');
 }
 
 /**

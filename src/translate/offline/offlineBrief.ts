@@ -91,8 +91,8 @@ export function shownTranslations(e: Expansion, n: number): string[] {
 }
 
 /**
- * Translations grouped by the need word they translate, the heaviest first in each group: a
- * keyword and its synonyms in the other language (冷库 → "cold storage", "freezer").
+ * An English need's Chinese translations grouped by the need word they translate, the heaviest
+ * first in each group: a keyword and its synonyms (melt → 熔融, 熔化).
  */
 function byNeedWord(e: Expansion, translations: string[]): string[][] {
   const other: Lang = e.lang === 'en' ? 'zh' : 'en';
