@@ -23,6 +23,12 @@ describe('what the offline translator reads of a need', () => {
     expect(sourceTerms('我们公司想了解冷凝炉省气的原理，有没有成熟方案？').map((t) => t.term)).not.toEqual(expect.arrayContaining(['公司']));
   });
 
+  it('drops the questions a Chinese need asks, however jieba joins their words', () => {
+    const terms = sourceTerms('想了解冷凝炉的原理和怎样才能真正冷凝下来。渗滤液怎么办？哪些因素影响效率？').map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['冷凝', '原理', '滤液', '效率']));
+    for (const question of ['怎样才能', '怎么办', '哪些因素', '哪些']) expect(terms).not.toContain(question);
+  });
+
   it('has liaison eval use the configured translator unless told otherwise', () => {
     expect(configuredTranslate({})).toBe('offline');
     expect(configuredTranslate({ TRANSLATOR: 'llm' })).toBe('offline');

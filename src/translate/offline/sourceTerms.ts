@@ -1,4 +1,4 @@
-import { ENGLISH_STOP_WORDS, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH, NUMBER_WORDS } from '../text/stopwords.js';
+import { ENGLISH_STOP_WORDS, INTERROGATIVE_ZH, NEED_TALK_WORDS, NEED_TALK_WORDS_ZH, NUMBER_WORDS } from '../text/stopwords.js';
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
@@ -54,7 +54,7 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     if (!isCjk(word) && !/^[A-Za-z]{2,}/.test(word)) continue;
     if (FUNCTION_TAGS.test(tag) && !(tag === 'x' && word.length >= 2 && isCjk(word))) continue;
     if (/^[A-Za-z]/.test(word)) continue; // Latin words inside Chinese text go through the English path
-    if (NEED_TALK_WORDS_ZH.has(word)) continue;
+    if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word)) continue;
     const idf = chineseIdf(word) ?? 12;
     if (idf < 6) continue; // very common words (公司, 问题, 现在…) say nothing about the topic
     const weight = Math.min(1, idf / 12);

@@ -50,3 +50,11 @@ export const NEED_TALK_WORDS_ZH: ReadonlySet<string> = new Set(
 什么 哪种 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直
 高校 大学 院校 科研院所 研究所 教授 专家 合作 对接`.split(/\s+/),
 );
+
+/**
+ * Chinese interrogatives, and the longer words jieba glues them into (怎么办 "what's to be done",
+ * 怎样才能 "how can one", 哪些因素 "which factors", 多少钱): a need's questions ask, they do not
+ * name anything technical. NEED_TALK_WORDS_ZH has the bare ones; jieba's dictionary holds dozens
+ * of such compounds, all beginning with one of these.
+ */
+export const INTERROGATIVE_ZH = /^(怎|如何|为什么|为何|哪|多少)/;
