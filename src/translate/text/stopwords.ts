@@ -46,15 +46,15 @@ eighty ninety hundred hundreds thousand thousands million millions billion billi
 
 /** Chinese words of the same kind (jieba words; very common ones already fall to the IDF cut). */
 export const NEED_TALK_WORDS_ZH: ReadonlySet<string> = new Set(
-  `我们 我司 公司 厂里 老板 领导 客户 厂家 供应商 想要 希望 需要 打算 考虑 了解 知道 办法 方法 方案 成熟 有没有 怎么 怎样 如何
-什么 哪种 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直
+  `我们 我司 公司 厂里 老板 领导 客户 厂家 供应商 想要 希望 需要 打算 考虑 了解 知道 办法 方法 方案 成熟 有没有
+什么 比较 合适 靠谱 省钱 成本 费用 价格 便宜 预算 投资 花钱 赚钱 效益 问题 麻烦 头疼 政策 现在 目前 经常 总是 老是 一直
 高校 大学 院校 科研院所 研究所 教授 专家 合作 对接`.split(/\s+/),
 );
 
 /**
- * Chinese interrogatives, and the longer words jieba glues them into (怎么办 "what's to be done",
- * 怎样才能 "how can one", 哪些因素 "which factors", 多少钱): a need's questions ask, they do not
- * name anything technical. NEED_TALK_WORDS_ZH has the bare ones; jieba's dictionary holds dozens
- * of such compounds, all beginning with one of these.
+ * Chinese interrogatives (怎么, 如何, 哪种…) and the longer words jieba glues them into (怎么办
+ * "what's to be done", 怎样才能 "how can one", 哪些因素 "which factors", 多少钱): a need's
+ * questions ask, they do not name anything technical. jieba's dictionary holds dozens of such
+ * compounds, all beginning with one of these.
  */
 export const INTERROGATIVE_ZH = /^(怎|如何|为什么|为何|哪|多少)/;
