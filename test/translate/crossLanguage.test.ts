@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cedict } from '../../src/translate/lexicon/cedict.js';
 import { wordnet } from '../../src/translate/lexicon/wordnet.js';
-import { chineseToEnglish, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
+import { chineseToEnglish, englishSenses, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
 
 describe('dictionary translation (CC-CEDICT)', () => {
   it('finds headwords whose short gloss contains an English word', () => {
@@ -41,6 +41,22 @@ describe('dictionary translation (CC-CEDICT)', () => {
     expect(out.map((t) => t.term)).toContain('behalf');
     expect(out.map((t) => t.term)).not.toContain('sb');
     expect(cedict().glosses('代理').join(' ')).not.toMatch(/\bsb\b/);
+  });
+
+  it('reads a word in its standard written senses, without pronunciation notes', () => {
+    // CC-CEDICT: 垃圾 "trash; refuse; garbage; (coll.) of poor quality; Taiwan pr. [le4 se4]".
+    expect(cedict().glosses('垃圾')).toEqual(['trash', 'refuse', 'garbage']);
+    expect(chineseToEnglish({ term: '垃圾', lang: 'zh', weight: 1 }).map((t) => t.term)).not.toEqual(expect.arrayContaining(['poor', 'quality', 'taiwan']));
+    // A word known only in a marked register keeps it: 半拉 "(coll.) half".
+    expect(cedict().glosses('半拉')).toEqual(['half']);
+  });
+
+  it('skips a name’s entry even when it also gives the name’s abbreviation and pronunciation', () => {
+    // 法 has two entries: "France; French; abbr. for 法国; Taiwan pr. [Fa4]" and "law; method; way; …".
+    expect(cedict().glosses('法').slice(0, 3)).toEqual(['law', 'method', 'way']);
+    const senses = englishSenses('干法').senses; // no entry: read through 干 "dry" and 法
+    expect(senses).toEqual(expect.arrayContaining(['dry', 'method']));
+    expect(senses.join(' ')).not.toMatch(/france|french|taiwan/);
   });
 
   it('tags every English translation of a Chinese word with the word it stands for', () => {

@@ -29,6 +29,12 @@ describe('what the offline translator reads of a need', () => {
     for (const question of ['怎样才能', '怎么办', '哪些因素', '哪些']) expect(terms).not.toContain(question);
   });
 
+  it('drops Chinese words that say how rather than what, even where jieba tags them as nouns', () => {
+    const terms = sourceTerms('县政府想让我们顺带处理生活垃圾，基本上每天频繁启停。').map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['垃圾', '启停']));
+    for (const how of ['顺带', '基本上', '频繁']) expect(terms).not.toContain(how);
+  });
+
   it('has liaison eval use the configured translator unless told otherwise', () => {
     expect(configuredTranslate({})).toBe('offline');
     expect(configuredTranslate({ TRANSLATOR: 'llm' })).toBe('offline');

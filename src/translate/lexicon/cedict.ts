@@ -52,8 +52,9 @@ function load(): Cedict {
   const byWord = new Map<string, ReverseHit[]>();
   for (const [trad, simp, , meaning] of all) {
     const senses = (Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/));
-    if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses)) continue;
-    const kept = senses.map(cleanGloss).filter((g) => g && !/^(variant of|old variant|see |surname |abbr\. for|used in )/.test(g));
+    // A name's entry may also say how it is abbreviated or pronounced (法: "France; French; abbr. for 法国; Taiwan pr. [Fa4]").
+    if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses.filter((g) => !NOT_A_SENSE.test(cleanGloss(g))))) continue;
+    const kept = plainSenses(senses).map(cleanGloss).filter((g) => g && !NOT_A_SENSE.test(g));
     if (!kept.length) continue;
     for (const w of new Set([simp, trad])) {
       const prev = forward.get(w);
@@ -79,6 +80,22 @@ function load(): Cedict {
     loadMs,
     entries: all.length,
   };
+}
+
+/** Glosses that point elsewhere or say how a word is pronounced ("Taiwan pr. [le4 se4]"), not what it means. */
+const NOT_A_SENSE = /^(variant of|old variant|see |surname |abbr\. for|used in |(taiwan |also )?pr\.( |$))/;
+
+/** CC-CEDICT's marks of a sense used outside standard written Chinese. */
+const REGISTER = /^\((coll|slang|Internet slang|dialect|old|archaic|literary|derog)\.?\)/;
+
+/**
+ * A headword's senses without those marked colloquial, slang, dialect, old, literary or
+ * derogatory, unless it has no other: 垃圾 is "trash; refuse; garbage", not also "(coll.) of poor
+ * quality", in a need about a cement kiln burning household waste.
+ */
+function plainSenses(senses: string[]): string[] {
+  const plain = senses.filter((g) => !REGISTER.test(g) && !NOT_A_SENSE.test(cleanGloss(g)));
+  return plain.length ? senses.filter((g) => !REGISTER.test(g)) : senses;
 }
 
 /** Proper-name entries (people, places) are no use as research vocabulary. */

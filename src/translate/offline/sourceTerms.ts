@@ -2,6 +2,7 @@ import { ENGLISH_STOP_WORDS, INTERROGATIVE_ZH, NEED_TALK_WORDS, NEED_TALK_WORDS_
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
+import { cedict } from '../lexicon/cedict.js';
 import { dictionaryPhrase } from '../lexicon/dictionaryPhrase.js';
 import type { Lang } from '../corpusFeedback.js';
 import { stripConstraints } from '../constraints.js';
@@ -54,7 +55,7 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     if (!isCjk(word) && !/^[A-Za-z]{2,}/.test(word)) continue;
     if (FUNCTION_TAGS.test(tag) && !(tag === 'x' && word.length >= 2 && isCjk(word))) continue;
     if (/^[A-Za-z]/.test(word)) continue; // Latin words inside Chinese text go through the English path
-    if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word)) continue;
+    if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word) || adverbial(word)) continue;
     const idf = chineseIdf(word) ?? 12;
     if (idf < 6) continue; // very common words (公司, 问题, 现在…) say nothing about the topic
     const weight = Math.min(1, idf / 12);
@@ -63,6 +64,17 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     else out.set(word, { term: word, lang: 'zh', weight });
   }
   return [...out.values()];
+}
+
+/**
+ * A Chinese word every CC-CEDICT sense of which WordNet knows only as an adverb (顺带 "in passing;
+ * incidentally", 基本上 "basically", 频繁 "frequently"): how something is done, which jieba's tags
+ * miss (it tags 顺带 a noun).
+ */
+function adverbial(word: string): boolean {
+  const senses = cedict().glosses(word).slice(0, 4);
+  const wn = wordnet();
+  return senses.length > 0 && senses.every((g) => wn.onlyAdverb(g.replace(/^to /, '').replace(/ /g, '_')));
 }
 
 /** Content terms of a need that may mix English and Chinese (its budget, timeline and region left out). */
