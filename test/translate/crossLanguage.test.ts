@@ -43,10 +43,12 @@ describe('dictionary translation (CC-CEDICT)', () => {
     expect(cedict().glosses('代理').join(' ')).not.toMatch(/\bsb\b/);
   });
 
-  it('reads a word in its standard written senses, without pronunciation notes', () => {
+  it('reads a word in its standard written senses, without pronunciation notes or cross-references', () => {
     // CC-CEDICT: 垃圾 "trash; refuse; garbage; (coll.) of poor quality; Taiwan pr. [le4 se4]".
     expect(cedict().glosses('垃圾')).toEqual(['trash', 'refuse', 'garbage']);
     expect(chineseToEnglish({ term: '垃圾', lang: 'zh', weight: 1 }).map((t) => t.term)).not.toEqual(expect.arrayContaining(['poor', 'quality', 'taiwan']));
+    // Nor its abbreviation: 中密度纤维板 "medium-density fiberboard; abbr. to 中纤板".
+    expect(cedict().glosses('中密度纤维板')).toEqual(['medium-density fiberboard']);
     // A word known only in a marked register keeps it: 半拉 "(coll.) half".
     expect(cedict().glosses('半拉')).toEqual(['half']);
   });

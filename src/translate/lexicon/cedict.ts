@@ -83,7 +83,7 @@ function load(): Cedict {
 }
 
 /** Glosses that point elsewhere or say how a word is pronounced ("Taiwan pr. [le4 se4]"), not what it means. */
-const NOT_A_SENSE = /^(variant of|old variant|see |surname |abbr\. for|used in |(taiwan |also )?pr\.( |$))/;
+const NOT_A_SENSE = /^(variant of|old variant|see |surname |abbr\. (for|to)\b|used in |(taiwan |also )?pr\.( |$))/;
 
 /** CC-CEDICT's marks of a sense used outside standard written Chinese. */
 const REGISTER = /^\((coll|slang|Internet slang|dialect|old|archaic|literary|derog)\.?\)/;
