@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cedict } from '../../src/translate/lexicon/cedict.js';
 import { wordnet } from '../../src/translate/lexicon/wordnet.js';
 import { chineseToEnglish, englishSenses, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
+import { sourceTerms } from '../../src/translate/offline/sourceTerms.js';
+import { synonymsOf } from '../../src/translate/offline/synonyms.js';
 
 describe('dictionary translation (CC-CEDICT)', () => {
   it('finds headwords whose short gloss contains an English word', () => {
@@ -74,5 +76,22 @@ describe('dictionary translation (CC-CEDICT)', () => {
     expect(cedict().glosses('得').join(' ')).toMatch(/\bobtain\b/); // what 得 alone would have added
     expect(terms).not.toContain('obtain');
     expect(chineseToEnglish({ term: '冷凝', lang: 'zh', weight: 1 }).map((t) => t.term)).toContain('cold');
+  });
+
+  it('reads a word in capitals as an abbreviation: translated only where the dictionary names it, with no WordNet synonyms', () => {
+    const [ev] = sourceTerms('EV maker: the car holds itself on a slope.').filter((t) => t.term === 'ev');
+    expect(ev).toMatchObject({ acronym: true });
+    expect(englishToChinese(ev!)).toEqual([]); // not 电子伏, the electron volt ("eV")
+    expect(synonymsOf(ev!)).toEqual([]); // not WordNet's "electron volt"
+    const [cod] = sourceTerms('我们的印染废水COD超标').filter((t) => t.term === 'cod');
+    // "chemical oxygen demand; COD", not 货到付款 "cash on delivery (COD)" nor 鳕鱼 the fish
+    expect(englishToChinese(cod!).map((t) => t.term)).toEqual(['化学需氧量']);
+    expect(englishToChinese(sourceTerms('an LED lamp')[0]!).map((t) => t.term)).toEqual(['发光二极管']);
+  });
+
+  it('does not take a shouted need for abbreviations', () => {
+    const terms = sourceTerms('OUR BOILER LEAKS WATER AT THE SEAMS');
+    expect(terms.find((t) => t.term === 'boiler')?.acronym).toBeUndefined();
+    expect(englishToChinese(terms.find((t) => t.term === 'boiler')!).map((t) => t.term)).toContain('锅炉');
   });
 });

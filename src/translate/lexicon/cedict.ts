@@ -13,6 +13,12 @@ export interface Cedict {
    * ("mill" → 轧机 "steel rolling mill"): candidates for a word that is nobody's whole gloss.
    */
   chineseContaining(word: string): ReverseHit[];
+  /**
+   * Simplified headwords a sense of which names this abbreviation in capitals: those where it is a
+   * sense of its own ("COD" → 化学需氧量 "chemical oxygen demand; COD"), else those naming it
+   * in passing (货到付款 "cash on delivery (COD)").
+   */
+  chineseAbbreviated(acronym: string): ReverseHit[];
   has(word: string): boolean;
   readonly loadMs: number;
   readonly entries: number;
@@ -50,6 +56,7 @@ function load(): Cedict {
   const all = (JSON.parse(json) as { all: RawEntry[] }).all;
   const forward = new Map<string, string[]>();
   const byWord = new Map<string, ReverseHit[]>();
+  const byAcronym = new Map<string, ReverseHit[]>();
   for (const [trad, simp, , meaning] of all) {
     const senses = (Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/));
     // A name's entry may also say how it is abbreviated or pronounced (法: "France; French; abbr. for 法国; Taiwan pr. [Fa4]").
@@ -60,6 +67,16 @@ function load(): Cedict {
       const prev = forward.get(w);
       forward.set(w, prev ? [...prev, ...kept] : kept);
     }
+    // Abbreviations are read from the senses as written, before cleanGloss drops their case and brackets.
+    const plain = plainSenses(senses).filter((g) => !NOT_A_SENSE.test(cleanGloss(g)));
+    plain.forEach((g, i) => {
+      for (const a of new Set(g.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? [])) {
+        const key = g.trim() === a ? a : `(${a})`;
+        const hits = byAcronym.get(key) ?? [];
+        hits.push({ word: simp, senseRank: i, senses: plain.length, gloss: cleanGloss(g) });
+        byAcronym.set(key, hits);
+      }
+    });
     kept.forEach((g, i) => {
       const key = g.replace(/^to /, '');
       const hit = { word: simp, senseRank: i, senses: kept.length, gloss: key };
@@ -76,6 +93,7 @@ function load(): Cedict {
   return {
     glosses: (w) => forward.get(w) ?? [],
     chineseContaining: (w) => byWord.get(w.toLowerCase()) ?? [],
+    chineseAbbreviated: (a) => byAcronym.get(a.toUpperCase()) ?? byAcronym.get(`(${a.toUpperCase()})`) ?? [],
     has: (w) => forward.has(w),
     loadMs,
     entries: all.length,

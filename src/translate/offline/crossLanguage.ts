@@ -71,6 +71,11 @@ const MAX_CANDIDATES = 6;
 export function englishToChinese(term: SourceTerm): WeightedTerm[] {
   const dict = cedict();
   const scored = new Map<string, number>();
+  if (term.acronym) {
+    // Only a sense that names the abbreviation itself: "EV" is no 电子伏 (electron volt, "eV").
+    for (const hit of dict.chineseAbbreviated(term.term)) scored.set(hit.word, Math.max(scored.get(hit.word) ?? 0, 1 / (1 + hit.senseRank) / Math.sqrt(hit.senses)));
+    return weighCandidates(term, scored);
+  }
   const collect = (phrase: string, factor: number) => {
     const words = englishWords(phrase);
     if (!words.length) return;
@@ -91,6 +96,11 @@ export function englishToChinese(term: SourceTerm): WeightedTerm[] {
     const first = wordnet().synsets(lemma)[0];
     for (const syn of first?.words ?? []) if (syn !== lemma) collect(syn, 0.6);
   }
+  return weighCandidates(term, scored);
+}
+
+/** The best-scored Chinese candidates, sharing the term's weight by score. */
+function weighCandidates(term: SourceTerm, scored: Map<string, number>): WeightedTerm[] {
   const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   const total = ranked.reduce((a, [, s]) => a + s, 0);
   return ranked.map(([word, s]) => ({ term: word, weight: (term.weight * s) / total, lang: 'zh' as const, concept: term.term }));

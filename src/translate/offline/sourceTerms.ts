@@ -16,13 +16,22 @@ export interface SourceTerm {
   /** English: WordNet dictionary form, used for lookups. */
   lemma?: string;
   compound?: boolean;
+  /** English: written in capitals ("EV", "COD", "ORC"): an abbreviation, not the word it spells (ev, cod, orc). */
+  acronym?: boolean;
 }
+
+/** A word written in capitals, two to six letters or digits, with a plural -s ("EVs"). */
+const ACRONYM = /\b[A-Z][A-Z0-9]{1,5}(?=s?\b)/g;
 
 /** jieba part-of-speech tags that carry no technical content (pronouns, particles, adverbs…). */
 const FUNCTION_TAGS = /^(r|u|d|p|c|m|q|y|e|o|w|t|f|s|zg|mq|rr|rz|uj|ul|ug|uv|ud|uz|x)$/;
 
 export function englishSourceTerms(text: string): SourceTerm[] {
   const wn = wordnet();
+  // A text mostly in capitals, several words of it, is shouted rather than abbreviated.
+  const capitals = text.match(ACRONYM) ?? [];
+  const shouted = capitals.length >= 3 && (text.match(/[A-Z]/g)?.length ?? 0) > (text.match(/[a-z]/g)?.length ?? 0);
+  const acronyms = new Set(shouted ? [] : capitals.map((a) => a.toLowerCase()));
   const words = (text.toLowerCase().match(/[a-z][a-z0-9-]*[a-z0-9]|[a-z]/g) ?? []).flatMap((w) => w.split('-'));
   const out = new Map<string, SourceTerm>();
   const add = (t: SourceTerm) => {
@@ -44,7 +53,9 @@ export function englishSourceTerms(text: string): SourceTerm[] {
     // Business talk is recognised in any inflection ("uses" as "use").
     const talk = NEED_TALK_WORDS.has(w) || NEED_TALK_WORDS.has(wn.baseForm(w) ?? w);
     if (ENGLISH_STOP_WORDS.has(w) || talk || NUMBER_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
-    add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
+    const bare = w.replace(/s$/, '');
+    if (acronyms.has(w) || acronyms.has(bare)) add({ term: acronyms.has(w) ? w : bare, lemma: acronyms.has(w) ? w : bare, lang: 'en', weight: 1, acronym: true });
+    else add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];
 }

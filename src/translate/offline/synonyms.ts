@@ -5,9 +5,10 @@ import type { SourceTerm } from './sourceTerms.js';
 /**
  * WordNet synonyms of an English term's most frequent sense (noun first), and the words of
  * that sense's hypernym (one level up: "dehumidifier" → "appliance"). Multi-word lemmas stay
- * phrases; the index splits them.
+ * phrases; the index splits them. None for an abbreviation.
  */
 export function synonymsOf(term: SourceTerm): WeightedTerm[] {
+  if (term.acronym) return []; // WordNet's "ev" is an electron volt, its "orc" a killer whale
   const wn = wordnet();
   const lemma = term.lemma ?? term.term;
   // A comparative WordNet does not list ("faster") reads as its adjective ("fast"), not as that
