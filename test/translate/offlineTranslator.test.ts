@@ -118,6 +118,15 @@ describe('offline translator', () => {
     expect(zhOwn).not.toContain('合作');
   });
 
+  it('names an abbreviation as written, in a Chinese need as in an English one', async () => {
+    const zh = brief(await translator.translate({ text: '我们的印染废水COD超标，生化处理后还是降不下来。' }));
+    expect(zh.keywords).toContainEqual(expect.objectContaining({ term: 'COD', lang: 'en', origin: 'need' }));
+    expect(zh.problem).toContain('COD');
+    const en = brief(await translator.translate({ text: 'EV maker: customers get out of the car on a slope without putting it in park.' }));
+    expect(en.keywords.filter((k) => k.origin === 'need').map((k) => k.term)).toContain('EV');
+    expect(en.keywords.some((k) => k.term === '电子伏' || /electron volt/.test(k.term))).toBe(false);
+  });
+
   it('handles a need mixing Chinese and English', async () => {
     const b = brief(await translator.translate({ text: '水泥窑的 waste heat 想用来发电，ORC 可以吗？' }));
     expect(['zh', 'en']).toContain(b.language);

@@ -24,7 +24,7 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
   const translated = translationKeywords.map((group) => group[0]!);
   const corpusWords = corpusVocabulary(e);
   const keywords: BriefKeyword[] = [
-    ...ownTerms.map((term) => ({ term, lang, synonyms: [], origin: 'need' as const })),
+    ...ownTerms.map((term) => ({ term, lang: lang === 'zh' && !/\p{Script=Han}/u.test(term) ? ('en' as const) : lang, synonyms: [], origin: 'need' as const })),
     ...translationKeywords.map(([term, ...synonyms]) => ({ term: term!, lang: other, synonyms, origin: 'translation' as const })),
     ...corpusWords.map((k) => ({ term: k.term, lang: k.lang, synonyms: [], origin: 'corpus' as const })),
   ].slice(0, 40);
@@ -56,12 +56,14 @@ export function offlineBrief(text: string, e: Expansion): BriefContent {
  * were in the paper's author keywords 0.666 → 0.672 (notebook, 2026-12-06).
  */
 function needTerms(e: Expansion, n: number): string[] {
-  const own = e.source.filter((s) => s.lang === e.lang);
+  // An abbreviation in Latin letters is the need's own word in a Chinese need too ("废水COD超标").
+  const own = e.source.filter((s) => s.lang === e.lang || s.acronym);
   const inCompounds = new Set(own.filter((s) => s.compound).flatMap((s) => s.term.split(' ')));
   const stress = new Map(e.emphasis.map((t) => [t.term, t.weight]));
   const stressOf = (s: SourceTerm) => (s.compound ? Math.max(...s.term.split(' ').map((w) => stress.get(w) ?? 0)) : (stress.get(s.term) ?? 0));
   const shown = own.filter((s) => s.compound || !inCompounds.has(s.term));
-  return top(shown.map((s) => ({ term: s.term, weight: s.weight + stressOf(s) })), n).map((t) => t.term);
+  // An abbreviation is shown as written ("EV", not "ev").
+  return top(shown.map((s) => ({ term: s.acronym ? s.term.toUpperCase() : s.term, weight: s.weight + stressOf(s) })), n).map((t) => t.term);
 }
 
 /**
