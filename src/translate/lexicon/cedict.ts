@@ -58,22 +58,22 @@ function load(): Cedict {
   const byWord = new Map<string, ReverseHit[]>();
   const byAcronym = new Map<string, ReverseHit[]>();
   for (const [trad, simp, , meaning] of all) {
-    const senses = (Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/));
+    const senses = readSenses((Array.isArray(meaning) ? meaning : [meaning]).flatMap((m) => m.split(/;\s*/)));
     // A name's entry may also say how it is abbreviated or pronounced (法: "France; French; abbr. for 法国; Taiwan pr. [Fa4]").
-    if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses.filter((g) => !NOT_A_SENSE.test(cleanGloss(g))))) continue;
-    const kept = plainSenses(senses).map(cleanGloss).filter((g) => g && !NOT_A_SENSE.test(g));
+    if (/^[A-Z]/.test(String(meaning)) && /[A-Z]/.test(simp) === false && isNameLike(senses.map((x) => x.raw))) continue;
+    const kept = senses.map((x) => x.clean);
     if (!kept.length) continue;
     for (const w of new Set([simp, trad])) {
       const prev = forward.get(w);
       forward.set(w, prev ? [...prev, ...kept] : kept);
     }
     // Abbreviations are read from the senses as written, before cleanGloss drops their case and brackets.
-    const plain = plainSenses(senses).filter((g) => !NOT_A_SENSE.test(cleanGloss(g)));
-    plain.forEach((g, i) => {
-      for (const a of new Set(g.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? [])) {
-        const key = g.trim() === a ? a : `(${a})`;
+    senses.forEach(({ raw, clean }, i) => {
+      if (!/[A-Z][A-Z0-9]/.test(raw)) return;
+      for (const a of new Set(raw.match(/\b[A-Z][A-Z0-9]{1,5}\b/g) ?? [])) {
+        const key = raw.trim() === a ? a : `(${a})`;
         const hits = byAcronym.get(key) ?? [];
-        hits.push({ word: simp, senseRank: i, senses: plain.length, gloss: cleanGloss(g) });
+        hits.push({ word: simp, senseRank: i, senses: senses.length, gloss: clean });
         byAcronym.set(key, hits);
       }
     });
@@ -107,13 +107,15 @@ const NOT_A_SENSE = /^(variant of|old variant|see |surname |abbr\. (for|to)\b|us
 const REGISTER = /^\((coll|slang|Internet slang|dialect|old|archaic|literary|derog)\.?\)/;
 
 /**
- * A headword's senses without those marked colloquial, slang, dialect, old, literary or
- * derogatory, unless it has no other: 垃圾 is "trash; refuse; garbage", not also "(coll.) of poor
- * quality", in a need about a cement kiln burning household waste.
+ * A headword's senses, as written and cleaned, that say what it means (no cross-references or
+ * pronunciation notes), without those marked colloquial, slang, dialect, old, literary or
+ * derogatory unless it has no other: 垃圾 is "trash; refuse; garbage", not also "(coll.) of
+ * poor quality", in a need about a cement kiln burning household waste.
  */
-function plainSenses(senses: string[]): string[] {
-  const plain = senses.filter((g) => !REGISTER.test(g) && !NOT_A_SENSE.test(cleanGloss(g)));
-  return plain.length ? senses.filter((g) => !REGISTER.test(g)) : senses;
+function readSenses(senses: string[]): { raw: string; clean: string }[] {
+  const meaningful = senses.map((raw) => ({ raw, clean: cleanGloss(raw) })).filter((x) => x.clean && !NOT_A_SENSE.test(x.clean));
+  const plain = meaningful.filter((x) => !REGISTER.test(x.raw));
+  return plain.length ? plain : meaningful;
 }
 
 /** Proper-name entries (people, places) are no use as research vocabulary. */
