@@ -17,11 +17,13 @@ useSlackHarness((started) => {
 const since = (n: number) => h.fake.calls.slice(n);
 const methods = (calls: RecordedCall[]) => calls.filter((c) => c.status === 200).map((c) => c.method);
 const event = (inner: Record<string, unknown>) => sendToBot(h.url, JSON.stringify(eventCallback(inner)), 'application/json');
-const sharedSince = (at: number): UploadedFile[] => h.fake.uploads.shared().filter((f) => f.shared!.at >= at);
+/** How many files were shared so far: a test reads the shares after its own mark (the previous test's last share may carry the same millisecond). */
+const sharedCount = (): number => h.fake.uploads.shared().length;
+const sharedSince = (mark: number): UploadedFile[] => h.fake.uploads.shared().slice(mark);
 
-async function waitForShared(at: number, count: number): Promise<UploadedFile[]> {
-  await h.fake.waitFor(() => sharedSince(at).length >= count);
-  return sharedSince(at);
+async function waitForShared(mark: number, count: number): Promise<UploadedFile[]> {
+  await h.fake.waitFor(() => sharedSince(mark).length >= count);
+  return sharedSince(mark);
 }
 
 /** The bytes, names and place of shared files, compared with what the core sent. */
@@ -36,9 +38,9 @@ function expectFiles(files: UploadedFile[], where: { channel: string; threadTs?:
 describe('files with answers (files.uploadV2 against the fake Slack)', () => {
   it('answers a DM with the message, then the invite and the chart, byte for byte', async () => {
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await event(dmEvent('/files'));
-    const files = await waitForShared(at, 2);
+    const files = await waitForShared(mark, 2);
     expectFiles(files, { channel: 'D0ADA' });
     // The message first, then each file's URL, its bytes, and one completion for both.
     expect(methods(since(before)).filter((m) => m !== 'users.info')).toEqual([
@@ -57,33 +59,33 @@ describe('files with answers (files.uploadV2 against the fake Slack)', () => {
   });
 
   it('shares the files of a mention in the thread of the mention', async () => {
-    const at = Date.now();
+    const mark = sharedCount();
     const mention = mentionEvent(`<@${BOT_USER}> /files`);
     await event(mention);
-    expectFiles(await waitForShared(at, 2), { channel: 'C0GENERAL', threadTs: mention.ts as string });
+    expectFiles(await waitForShared(mark, 2), { channel: 'C0GENERAL', threadTs: mention.ts as string });
   });
 
   it('sends the files of a private answer in a channel to the person by DM (files cannot be ephemeral)', async () => {
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await sendToBot(h.url, slashCommandBody({ text: 'files private', responseUrl: h.fake.responseUrl(`f${++responseIds}`) }), 'application/x-www-form-urlencoded');
-    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    expectFiles(await waitForShared(mark, 2), { channel: 'D0ADA' });
     expect(since(before).find((c) => c.method === 'conversations.open')?.params.users).toBe('U0ADA');
   });
 
   it('falls back to a DM when a slash command came from a channel the bot is not in', async () => {
     h.fake.failNext('files.completeUploadExternal', { error: 'not_in_channel' });
-    const at = Date.now();
+    const mark = sharedCount();
     await sendToBot(h.url, slashCommandBody({ text: 'files', responseUrl: h.fake.responseUrl(`f${++responseIds}`), channel: 'C0ELSEWHERE' }), 'application/x-www-form-urlencoded');
-    await h.fake.waitFor(() => h.fake.uploads.shared().some((f) => f.shared!.at >= at && f.shared!.channel === 'D0ADA'));
-    expectFiles(sharedSince(at).filter((f) => f.shared!.channel === 'D0ADA'), { channel: 'D0ADA' });
+    await h.fake.waitFor(() => sharedSince(mark).some((f) => f.shared!.channel === 'D0ADA'));
+    expectFiles(sharedSince(mark).filter((f) => f.shared!.channel === 'D0ADA'), { channel: 'D0ADA' });
   });
 
   it('sends files alone, without an empty message', async () => {
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await event(dmEvent('/files only'));
-    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    expectFiles(await waitForShared(mark, 2), { channel: 'D0ADA' });
     expect(methods(since(before))).not.toContain('chat.postMessage');
   });
 
@@ -91,9 +93,9 @@ describe('files with answers (files.uploadV2 against the fake Slack)', () => {
     h.fake.failNext('files.getUploadURLExternal', { status: 429, retryAfterSec: 1 });
     h.fake.failNext('upload', { status: 429, retryAfterSec: 1 });
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await event(dmEvent('/files'));
-    expectFiles(await waitForShared(at, 2), { channel: 'D0ADA' });
+    expectFiles(await waitForShared(mark, 2), { channel: 'D0ADA' });
     const urlTries = since(before).filter((c) => c.method === 'files.getUploadURLExternal');
     expect(urlTries.map((c) => c.status)).toEqual([429, 200, 200]);
     const uploads = since(before).filter((c) => c.method === 'upload');
@@ -107,9 +109,9 @@ describe('files with answers (files.uploadV2 against the fake Slack)', () => {
 describe('the Slack notifier', () => {
   it('posts a digest with its chart to a channel named like #brokers, sharing the chart by id', async () => {
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await h.adapter.notifier.postToChannel('brokers', { blocks: [{ type: 'header', text: 'Weekly digest' }, { type: 'text', text: '3 new needs.' }], attachments: [CHART] });
-    const [chart] = await waitForShared(at, 1);
+    const [chart] = await waitForShared(mark, 1);
     expect(since(before).find((c) => c.method === 'chat.postMessage')?.params.channel).toBe('#brokers');
     expect(chart!.shared).toMatchObject({ channel: 'C0BROKERS', initialComment: CHART.altText });
     expect(Buffer.compare(chart!.bytes!, Buffer.from(CHART.data))).toBe(0);
@@ -117,17 +119,17 @@ describe('the Slack notifier', () => {
 
   it('refuses files alone for a channel given by name (Slack shares files by channel id)', async () => {
     await expect(h.adapter.notifier.postToChannel('brokers', { blocks: [], attachments: [CHART] })).rejects.toThrow('Slack shares files in a channel given by id, not #brokers');
-    const at = Date.now();
+    const mark = sharedCount();
     await h.adapter.notifier.postToChannel('C0BROKERS', { blocks: [], attachments: [CHART] });
-    const [chart] = await waitForShared(at, 1);
+    const [chart] = await waitForShared(mark, 1);
     expect(chart!.shared).toMatchObject({ channel: 'C0BROKERS', initialComment: CHART.altText });
   });
 
   it('sends a direct message with an invite: opens the DM (once), posts, then shares the file there', async () => {
     const before = h.fake.calls.length;
-    const at = Date.now();
+    const mark = sharedCount();
     await h.adapter.notifier.sendDirect({ platform: 'slack', workspaceId: TEAM, userId: 'U0BOB' }, { blocks: [{ type: 'text', text: 'Your introduction is booked.' }], attachments: [INVITE] });
-    const [invite] = await waitForShared(at, 1);
+    const [invite] = await waitForShared(mark, 1);
     expect(methods(since(before))).toEqual(['conversations.open', 'chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
     expect(since(before)[0]!.params.users).toBe('U0BOB');
     expect(since(before)[1]!.params.channel).toBe('D0BOB');
