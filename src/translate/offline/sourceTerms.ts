@@ -2,8 +2,8 @@ import { ENGLISH_STOP_WORDS, INTERROGATIVE_ZH, NEED_TALK_WORDS, NEED_TALK_WORDS_
 import { isCjk } from '../text/tokenize.js';
 import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
-import { cedict } from '../lexicon/cedict.js';
 import { dictionaryPhrase } from '../lexicon/dictionaryPhrase.js';
+import { englishSenses } from './crossLanguage.js';
 import type { Lang } from '../corpusFeedback.js';
 import { stripConstraints } from '../constraints.js';
 
@@ -53,8 +53,8 @@ export function englishSourceTerms(text: string): SourceTerm[] {
     // Business talk is recognised in any inflection ("uses" as "use").
     const talk = NEED_TALK_WORDS.has(w) || NEED_TALK_WORDS.has(wn.baseForm(w) ?? w);
     if (ENGLISH_STOP_WORDS.has(w) || talk || NUMBER_WORDS.has(w) || w.length < 2 || wn.onlyAdverb(w)) continue;
-    const bare = w.replace(/s$/, '');
-    if (acronyms.has(w) || acronyms.has(bare)) add({ term: acronyms.has(w) ? w : bare, lemma: acronyms.has(w) ? w : bare, lang: 'en', weight: 1, acronym: true });
+    const abbreviation = [w, w.replace(/s$/, '')].find((x) => acronyms.has(x)); // "evs" is "EV"
+    if (abbreviation) add({ term: abbreviation, lemma: abbreviation, lang: 'en', weight: 1, acronym: true });
     else add({ term: w, lemma: wn.baseForm(w) ?? w, lang: 'en', weight: 1 });
   }
   return [...out.values()];
@@ -83,9 +83,9 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
  * miss (it tags 顺带 a noun).
  */
 function adverbial(word: string): boolean {
-  const senses = cedict().glosses(word).slice(0, 4);
+  const { senses, throughParts } = englishSenses(word);
   const wn = wordnet();
-  return senses.length > 0 && senses.every((g) => wn.onlyAdverb(g.replace(/^to /, '').replace(/ /g, '_')));
+  return !throughParts && senses.length > 0 && senses.every((g) => wn.onlyAdverb(g.replace(/ /g, '_')));
 }
 
 /** Content terms of a need that may mix English and Chinese (its budget, timeline and region left out). */
