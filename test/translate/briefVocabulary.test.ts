@@ -63,6 +63,22 @@ describe('the research vocabulary an offline brief takes from the outcome store'
     expect(corpusWords).not.toContain('first');
   });
 
+  it('shows an English word\'s Chinese translations, not the compounds naming a kind of it, which the search keeps', async () => {
+    // Chinese papers on hotels: two on love hotels (情趣酒店, one also on capsule hotels), two on hotel pool halls.
+    const papers: MemoryDoc[] = [
+      { id: 'h1', lang: 'zh', title: '情趣酒店的市场定位', text: '情趣酒店客源与房价分析。' },
+      { id: 'h2', lang: 'zh', title: '情趣酒店与胶囊酒店选址研究', text: '城市情趣酒店、胶囊酒店的选址与经营。' },
+      { id: 'h3', lang: 'zh', title: '酒店室内泳池大厅的除湿通风', text: '酒店泳池大厅潮湿，除湿机能耗高，提出通风除湿方案。' },
+      { id: 'h4', lang: 'zh', title: '室内游泳馆大厅湿度控制', text: '酒店室内泳池大厅的湿度与结露控制。' },
+    ];
+    const b = await briefOn([...papers, ...OTHER_PATENTS], 'Our hotel has an indoor pool; the pool hall is muggy and the dehumidifiers cost a fortune.');
+    const translations = b.keywords.filter((k) => k.origin === 'translation').flatMap((k) => [k.term, ...k.synonyms]);
+    expect(translations).toContain('大厅'); // "hall"
+    expect(translations).not.toContain('情趣酒店'); // "love hotel"
+    expect(translations).not.toContain('胶囊酒店'); // "capsule hotel"
+    expect(b.queryTerms?.map((t) => t.term)).toContain('情趣酒店');
+  });
+
   describe('for an English need about firing ceramic tiles', () => {
     const TILE_NEED = 'Our ceramic tiles crack when we fire them faster in the kiln; we want shorter firing cycles.';
     /** Kiln patents in claim language: "comprises", "respective" and "preferably" are in every one. */

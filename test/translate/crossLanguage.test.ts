@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cedict } from '../../src/translate/lexicon/cedict.js';
 import { wordnet } from '../../src/translate/lexicon/wordnet.js';
-import { chineseToEnglish, englishSenses, englishToChinese } from '../../src/translate/offline/crossLanguage.js';
+import { chineseToEnglish, englishSenses, englishToChinese, namesMoreThan } from '../../src/translate/offline/crossLanguage.js';
 import { sourceTerms } from '../../src/translate/offline/sourceTerms.js';
 import { synonymsOf } from '../../src/translate/offline/synonyms.js';
 
@@ -22,6 +22,15 @@ describe('dictionary translation (CC-CEDICT)', () => {
   it('ranks a whole-gloss match above a partial one', () => {
     const out = englishToChinese({ term: 'asphalt', lang: 'en', weight: 1 });
     expect(out[0]!.term).toMatch(/沥青|柏油/);
+  });
+
+  it('tells a compound that names a kind of the word ("love hotel") from a translation of the word', () => {
+    const hotel = { term: 'hotel', lang: 'en' as const, weight: 1 };
+    expect(namesMoreThan('情趣酒店', hotel)).toBe(true); // holds 酒店, one of whose senses is "hotel"
+    expect(namesMoreThan('酒店', hotel)).toBe(false);
+    expect(namesMoreThan('到达大厅', { term: 'hall', lang: 'en', weight: 1 })).toBe(true); // "arrival hall" holds 大厅 "hall"
+    expect(namesMoreThan('液压', { term: 'hydraulic', lang: 'en', weight: 1 })).toBe(false); // "hydraulic pressure", nothing inside means "hydraulic"
+    expect(namesMoreThan('市场定位', { term: 'positioning', lang: 'en', weight: 1 })).toBe(true);
   });
 
   it('looks up the other dictionary forms of a word whose listed form has no gloss', () => {

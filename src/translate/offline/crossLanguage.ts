@@ -99,6 +99,25 @@ export function englishToChinese(term: SourceTerm): WeightedTerm[] {
   return weighCandidates(term, scored);
 }
 
+/**
+ * Whether a Chinese translation of an English need word names more than the word: it holds a
+ * shorter headword one sense of which is the word itself (情趣酒店 "love hotel" holds 酒店, one
+ * of whose senses is "hotel"; 到达大厅 "arrival hall" holds 大厅 "hall"), so it names a kind of
+ * thing the need never mentioned. 液压 "hydraulic pressure" holds no such word and stays a
+ * translation of "hydraulic".
+ */
+export function namesMoreThan(chinese: string, term: SourceTerm): boolean {
+  const dict = cedict();
+  return [...new Set([term.lemma ?? term.term, term.term])].some((phrase) => {
+    const words = englishWords(phrase);
+    return dict.chineseContaining(words[0] ?? '').some((hit) => {
+      if (hit.word.length < 2 || hit.word === chinese || !chinese.includes(hit.word)) return false;
+      const glossWords = englishWords(hit.gloss);
+      return glossWords.length === words.length && words.every((w) => glossWords.includes(w));
+    });
+  });
+}
+
 /** The best-scored Chinese candidates, sharing the term's weight by score. */
 function weighCandidates(term: SourceTerm, scored: Map<string, number>): WeightedTerm[] {
   const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);

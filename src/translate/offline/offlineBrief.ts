@@ -5,7 +5,7 @@ import { rankFields, suggestDisciplines } from './disciplines.js';
 import type { Expansion } from './expandNeed.js';
 import { openQuestions } from './openQuestions.js';
 import type { SourceTerm } from './sourceTerms.js';
-import { englishSenses } from './crossLanguage.js';
+import { englishSenses, namesMoreThan } from './crossLanguage.js';
 import { englishTokens } from '../text/tokenize.js';
 
 const top = (terms: WeightedTerm[], n: number) => [...terms].sort((a, b) => b.weight - a.weight).slice(0, n);
@@ -84,12 +84,18 @@ function disciplinesOf(e: Expansion, english: WeightedTerm[]): { code: string; c
 /**
  * The need's words in the other language worth showing: its heaviest translations that the
  * store uses as words (attestedTerms), so a reader is not shown dictionary senses that
- * nothing is written in.
+ * nothing is written in, nor a Chinese compound that names a kind of what the need said
+ * (情趣酒店 "love hotel" for "hotel": namesMoreThan). The search keeps them all.
  */
 export function shownTranslations(e: Expansion, n: number): string[] {
   const other: Lang = e.lang === 'en' ? 'zh' : 'en';
   const attested = new Set(e.blocks[other].attested);
-  return top(e.blocks[other].base.filter((t) => attested.has(t.term)), n).map((t) => t.term);
+  const needWord = new Map(e.source.map((s) => [s.term, s]));
+  const specific = (t: WeightedTerm) => {
+    const word = other === 'zh' ? needWord.get(t.concept ?? '') : undefined;
+    return word !== undefined && namesMoreThan(t.term, word);
+  };
+  return top(e.blocks[other].base.filter((t) => attested.has(t.term) && !specific(t)), n).map((t) => t.term);
 }
 
 /**
