@@ -79,6 +79,22 @@ describe('the research vocabulary an offline brief takes from the outcome store'
     expect(b.queryTerms?.map((t) => t.term)).toContain('情趣酒店');
   });
 
+  it('shows a Chinese word\'s dictionary sense as apt as its least apt word: 发电 "generate electricity", not "send a telegram"', async () => {
+    // Cement-kiln patents that burn garbage for electricity; signalling patents that "send" (two a telegram).
+    const patents: MemoryDoc[] = [
+      { id: 'k1', text: 'A cement kiln co-processes garbage and the waste heat boiler helps generate electricity.' },
+      { id: 'k2', text: 'Garbage is burned in the cement kiln; a steam turbine is used to generate electricity.' },
+      { id: 'k3', text: 'A cement plant that treats garbage and sends its flue gas to a boiler to generate electricity.' },
+      { id: 's1', text: 'A controller sends a signal to the cement mixer and sends the garbage truck a message.' },
+      { id: 's2', text: 'The station sends a telegram; the relay sends it on.' },
+      { id: 's3', text: 'A telegram key that sends pulses down the line.' },
+    ];
+    const b = await briefOn([...patents, ...OTHER_PATENTS], '县里的水泥厂想顺带处理生活垃圾，还说能发电，有没有成熟的方案？');
+    const senses = b.keywords.filter((k) => k.origin === 'translation').flatMap((k) => [k.term, ...k.synonyms]);
+    expect(senses).toContain('generate electricity');
+    expect(senses).not.toContain('send a telegram');
+  });
+
   describe('for an English need about firing ceramic tiles', () => {
     const TILE_NEED = 'Our ceramic tiles crack when we fire them faster in the kiln; we want shorter firing cycles.';
     /** Kiln patents in claim language: "comprises", "respective" and "preferably" are in every one. */

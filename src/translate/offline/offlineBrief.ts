@@ -121,9 +121,11 @@ const SENSE_SHARE = 0.5;
 /**
  * A Chinese need's words in English as the dictionary phrases them (余热 → "waste heat",
  * "residual heat"; 发电 → "generate electricity"), not as the separate words the search takes:
- * each need word's senses whose words the store uses (attested), scored by their words' weight
- * in the search (after co-occurrence weighing), the best first and those scoring at least half
- * as well as its synonyms; the need words whose translations weigh most first.
+ * each need word's senses whose words the store uses (attested), scored by the weight in the
+ * search (after co-occurrence weighing) of their least weighted word, the best first and those
+ * scoring at least half as well as its synonyms; the need words whose translations weigh most
+ * first. A sense is as apt as its least apt word: 发电 in a cement kiln's need is "generate
+ * electricity", and "send a telegram", which "send" alone would carry, is not shown beside it.
  */
 function englishPhrases(e: Expansion, n: number): string[][] {
   const en = e.blocks.en;
@@ -136,7 +138,7 @@ function englishPhrases(e: Expansion, n: number): string[][] {
     const scored = englishSenses(concept).senses.flatMap((phrase) => {
       const words = [...new Set(englishTokens(phrase))];
       if (!words.length || phrase.split(/\s+/).length > MAX_PHRASE_WORDS || !words.every((w) => attested.has(w))) return [];
-      return [{ phrase, score: words.reduce((a, w) => a + (weight.get(w) ?? 0), 0) / words.length }];
+      return [{ phrase, score: Math.min(...words.map((w) => weight.get(w) ?? 0)) }];
     });
     const best = Math.max(0, ...scored.map((x) => x.score));
     const shown = uniq(scored.filter((x) => best > 0 && x.score >= best * SENSE_SHARE).sort((a, b) => b.score - a.score).map((x) => x.phrase)).slice(0, 3);
