@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configuredTranslate } from '../../src/cli/evalCommand.js';
 import { extractConstraints, stripConstraints } from '../../src/translate/constraints.js';
 import { sourceTerms } from '../../src/translate/offline/sourceTerms.js';
+import { settleGuessedWords } from '../../src/translate/offline/guessedWords.js';
+import { memoryCorpus } from './memoryCorpus.js';
 
 describe('what the offline translator reads of a need', () => {
   it('leaves budget, timeline and location out of the terms, but still records them as constraints', () => {
@@ -33,6 +35,33 @@ describe('what the offline translator reads of a need', () => {
     const terms = sourceTerms('县政府想让我们顺带处理生活垃圾，基本上每天频繁启停。').map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining(['垃圾', '启停']));
     for (const how of ['顺带', '基本上', '频繁']) expect(terms).not.toContain(how);
+  });
+
+  describe('a word jieba guessed across a very common character (炉省 in 冷凝炉省气)', () => {
+    const need = '想了解冷凝炉省气的原理；玻璃钢铣边老起层；两相流换热怎么算？';
+    const guessed = (text: string) => Object.fromEntries(sourceTerms(text).filter((t) => t.unattested !== undefined).map((t) => [t.term, t.unattested]));
+
+    it('is marked with what the need says without that character, or with nothing', () => {
+      const marked = guessed(need);
+      expect(marked['炉省']).toBeNull(); // 省 "save" is a very common word: only 炉 would be left
+      expect(marked['老起层']).toMatchObject({ term: '起层' }); // 老 "always": 起层 "delaminates"
+      expect(marked).not.toHaveProperty('铣边'); // a guess, but of no common character: a term the dictionaries lack
+      expect(sourceTerms(need).map((t) => t.term)).toEqual(expect.arrayContaining(['冷凝', '铣边', '炉省', '老起层']));
+    });
+
+    it('stays a word of the need where an outcome uses it, and gives way where none does', async () => {
+      const store = memoryCorpus([
+        { id: 'z1', lang: 'zh', text: '气液两相流的换热与压降计算。' },
+        { id: 'z2', lang: 'zh', text: '冷凝锅炉的原理与烟气冷凝换热。' },
+      ]);
+      const settled = (await settleGuessedWords(sourceTerms(need), store)).map((t) => t.term);
+      expect(settled).toEqual(expect.arrayContaining(['冷凝', '原理', '铣边', '起层']));
+      for (const join of ['炉省', '老起层']) expect(settled).not.toContain(join);
+      expect(guessed(need)['两相流']).toMatchObject({ term: '相流' }); // 两 "two" is a common word…
+      expect(settled).toContain('两相流'); // …but the store uses 两相流 "two-phase flow"
+      expect(settled).not.toContain('相流');
+      expect(await settleGuessedWords(sourceTerms(need), undefined)).toEqual(sourceTerms(need)); // no store: the guesses stand
+    });
   });
 
   it('has liaison eval use the configured translator unless told otherwise', () => {

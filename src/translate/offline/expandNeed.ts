@@ -8,6 +8,7 @@ import { weighByCoherence } from './coherence.js';
 import { attestedTerms, indexWords } from './attested.js';
 import { synonymsOf } from './synonyms.js';
 import { sourceTerms, type SourceTerm } from './sourceTerms.js';
+import { settleGuessedWords } from './guessedWords.js';
 
 export interface ExpansionSettings {
   feedbackDocs: number;
@@ -118,7 +119,7 @@ export async function expandNeed(
   scope: ExpansionScope = 'need',
 ): Promise<Expansion> {
   const lang = needLanguage(text);
-  const source = sourceTerms(text);
+  const source = await settleGuessedWords(sourceTerms(text), corpus);
   const own: Record<Lang, WeightedTerm[]> = { en: [], zh: [] };
   for (const s of source) own[s.lang].push({ term: s.term, weight: s.weight, lang: s.lang, concept: s.term });
   const translated: Record<Lang, WeightedTerm[]> = { en: translate(source, 'en'), zh: translate(source, 'zh') };

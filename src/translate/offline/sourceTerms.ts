@@ -4,6 +4,7 @@ import { chineseIdf, tagChinese } from '../lexicon/jieba.js';
 import { wordnet } from '../lexicon/wordnet.js';
 import { dictionaryPhrase } from '../lexicon/dictionaryPhrase.js';
 import { englishSenses } from './crossLanguage.js';
+import { cedict } from '../lexicon/cedict.js';
 import type { Lang } from '../corpusFeedback.js';
 import { stripConstraints } from '../constraints.js';
 
@@ -18,6 +19,14 @@ export interface SourceTerm {
   compound?: boolean;
   /** English: written in capitals ("EV", "COD", "ORC"): an abbreviation, not the word it spells (ev, cod, orc). */
   acronym?: boolean;
+  /**
+   * Chinese: a word only jieba's statistical model found (in neither its dictionary nor
+   * CC-CEDICT) that begins or ends with a character which is a very common word alone, so it
+   * may join that word to its neighbour (炉省 in 冷凝炉省气, 种多密 in 种多密): what the need
+   * says instead if the outcomes never use it, its edges cut off (起层 for 老起层), or null
+   * when less than two characters are left (炉省). See `settleGuessedWords`.
+   */
+  unattested?: { term: string; weight: number } | null;
 }
 
 /** A word written in capitals, two to six letters or digits, with a plural -s ("EVs"). */
@@ -66,15 +75,39 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     if (!isCjk(word) && !/^[A-Za-z]{2,}/.test(word)) continue;
     if (FUNCTION_TAGS.test(tag) && !(tag === 'x' && word.length >= 2 && isCjk(word))) continue;
     if (/^[A-Za-z]/.test(word)) continue; // Latin words inside Chinese text go through the English path
-    if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word) || adverbial(word)) continue;
-    const idf = chineseIdf(word) ?? 12;
-    if (idf < 6) continue; // very common words (公司, 问题, 现在…) say nothing about the topic
-    const weight = Math.min(1, idf / 12);
+    const weight = contentWeight(word);
+    if (weight === undefined) continue;
     const prev = out.get(word);
     if (prev) prev.weight += weight;
-    else out.set(word, { term: word, lang: 'zh', weight });
+    else {
+      const edges = tag === 'x' ? withoutCommonEdges(word) : word; // jieba tags the words it guessed x
+      const unattested = edges === word ? undefined : edges ? { term: edges, weight: contentWeight(edges) ?? 0 } : null;
+      out.set(word, { term: word, lang: 'zh', weight, ...(unattested === undefined ? {} : { unattested: unattested?.weight ? unattested : null }) });
+    }
   }
   return [...out.values()];
+}
+
+/** jieba IDF below which a word is too common to say anything about a need's topic (公司, 问题, 现在…). */
+const COMMON_IDF = 6;
+
+/** A Chinese word's weight as a content word of a need (its specificity), or undefined when it is none. */
+function contentWeight(word: string): number | undefined {
+  if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word) || adverbial(word)) return undefined;
+  const idf = chineseIdf(word) ?? 12;
+  return idf < COMMON_IDF ? undefined : Math.min(1, idf / 12);
+}
+
+/**
+ * A word CC-CEDICT lacks without the very common characters at its edges (老起层 → 起层, 炉省 →
+ * 炉, 种冬茬 → 冬茬), each edge cut once; '' when less than two characters are left.
+ */
+function withoutCommonEdges(word: string): string {
+  if (word.length < 2 || cedict().has(word)) return word;
+  const common = (ch: string | undefined) => ch !== undefined && (chineseIdf(ch) ?? Infinity) < COMMON_IDF;
+  const chars = [...word];
+  const kept = chars.slice(common(chars[0]) ? 1 : 0, common(chars.at(-1)) ? -1 : undefined);
+  return kept.length === chars.length ? word : kept.length >= 2 ? kept.join('') : '';
 }
 
 /**
