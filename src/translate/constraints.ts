@@ -1,4 +1,5 @@
 import type { BriefConstraints } from './brief.js';
+import { chinaRegions } from './lexicon/chinaRegions.js';
 
 /**
  * Hard constraints stated in a need's own words (English or Chinese): required technology
@@ -21,9 +22,9 @@ export function extractConstraints(text: string): BriefConstraints {
     text.match(/(\d+\s*(?:个月|周|年|天)(?:内|之内)?|年底前?|年内|明年|春节前|下半年|上半年)/);
   if (timeline) c.timeline = timeline[1]!.trim();
   const region =
-    text.match(/\b(?:in|near|based in|located in|around)\s+((?:the\s+)?(?:EU|UK|US|USA|Europe|Asia|China|Germany|France|Japan|Korea|India|[A-Z][a-z]+ (?:Province|State|Region)|Guangdong|Jiangsu|Zhejiang|Shandong|Beijing|Shanghai|Shenzhen|Xinjiang|Sichuan|Hubei|Henan|Hunan|Fujian))\b/) ??
-    text.match(/((?:北京|上海|天津|重庆|新疆|西藏|内蒙古|宁夏|广西|香港|澳门)|[\u4e00-\u9fff]{2,3}(?:省|自治区)|[\u4e00-\u9fff]{2,3}市)/);
-  if (region) c.region = region[1]!.trim();
+    text.match(/\b(?:in|near|based in|located in|around)\s+((?:the\s+)?(?:EU|UK|US|USA|Europe|Asia|China|Germany|France|Japan|Korea|India|[A-Z][a-z]+ (?:Province|State|Region)|Guangdong|Jiangsu|Zhejiang|Shandong|Beijing|Shanghai|Shenzhen|Xinjiang|Sichuan|Hubei|Henan|Hunan|Fujian))\b/)?.[1]?.trim() ??
+    (/\p{Script=Han}/u.test(text) ? chinaRegions().find(text) : undefined);
+  if (region) c.region = region;
   const ip = text.match(/[^.;!?\n。；！？]*\b(?:patents?|licen[cs](?:e|ing)|exclusive|IP|intellectual property|royalt(?:y|ies))\b[^.;!?\n]*/i) ?? text.match(/[^。；！？\n]*(?:专利|许可|独占|知识产权)[^。；！？\n]*/);
   if (ip) c.ip = ip[0].trim().slice(0, 300);
   const conf = text.match(/[^.;!?\n]*\b(?:confidential|NDA|non-disclosure|trade secret|secret)\b[^.;!?\n]*/i) ?? text.match(/[^。；！？\n]*(?:保密|机密|不公开|不能公开)[^。；！？\n]*/);

@@ -18,6 +18,17 @@ describe('what the offline translator reads of a need', () => {
     expect(zh.some((t) => /预算|万元|个月/.test(t))).toBe(false);
   });
 
+  it('takes a Chinese need\'s region from China\'s provinces and cities, not from any word ending in 省 or 市', () => {
+    const region = (text: string) => extractConstraints(text).region;
+    expect(region('新疆种棉花的，春天一刮风沙地膜就破')).toBe('新疆');
+    expect(region('广东省佛山市的陶瓷厂，窑炉能耗高')).toBe('广东省');
+    expect(region('我们在苏州，做注塑件')).toBe('苏州'); // a city's short name after 在 "in"
+    expect(region('广西的蔗糖厂')).toBe('广西'); // 广西壮族自治区
+    // 冷凝炉省气 "the condensing boiler saves gas", 怎么省 "how to save", 超市 "supermarket", 上市 "comes to market"
+    for (const text of ['想了解冷凝炉省气的原理', '烟囱冒白汽，怎么省？', '真空包装的肉在超市放不了几天', '赶春节上市卖高价']) expect(region(text)).toBeUndefined();
+    expect(region('白银冶炼废渣怎么处理')).toBeUndefined(); // 白银 is a city, and silver
+  });
+
   it('drops the words of the business conversation, keeps the technical ones', () => {
     const terms = sourceTerms('Our company needs a better way to fix the boiler corrosion; the board wants to cut costs.').map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining(['boiler', 'corrosion']));
