@@ -164,7 +164,7 @@ describe('meetings walkthrough in the console (introduce → accept → schedule
     expect(await w.say('/timezone europe/berln')).toContain('Did you mean Europe/Berlin?');
     expect(await w.say('/availability Mon 17:00-14:00')).toContain('! I could not read those times.');
     expect(await w.say('/availability 14:00-17:00')).toContain('! Which days?');
-    expect(await w.say('/availability today 00:00-00:30')).toContain('! Those times are already in the past.');
+    expect(await w.say('/availability 2020-01-06 09:00-10:00')).toContain('! Those times are already in the past.'); // a fixed past date: "today 00:00-00:30" is still ahead in its first half hour
     expect(await w.say('/feedback 99 yes 4 none')).toContain('! I could not find meeting 99 for you.');
     expect(await w.press('slot.pick', '99999')).toContain('! That time is no longer on offer.');
     expect(await w.press('intro.accept', '42')).toContain('! I could not find introduction 42 for you.');
