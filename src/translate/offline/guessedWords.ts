@@ -1,5 +1,5 @@
 import type { CorpusFeedback } from '../corpusFeedback.js';
-import { indexWords } from './attested.js';
+import { attestedTerms } from './attested.js';
 import type { SourceTerm } from './sourceTerms.js';
 
 /**
@@ -12,15 +12,10 @@ import type { SourceTerm } from './sourceTerms.js';
 export async function settleGuessedWords(terms: SourceTerm[], corpus: CorpusFeedback | undefined): Promise<SourceTerm[]> {
   const guessed = terms.filter((t) => t.unattested !== undefined);
   if (!corpus || !guessed.length) return terms;
-  const tokens = new Map(guessed.map((t) => [t.term, indexWords(corpus, t.term)]));
-  const { df } = await corpus.docFreq([...new Set([...tokens.values()].flat())]);
-  const used = (word: string) => {
-    const words = tokens.get(word) ?? [];
-    return words.length > 0 && words.every((tok) => (df.get(tok) ?? 0) > 0);
-  };
+  const used = await attestedTerms(corpus, guessed.map((t) => t.term), 1);
   const out = new Map<string, SourceTerm>();
   for (const { unattested, ...term } of terms) {
-    const kept = unattested === undefined || used(term.term) ? term : unattested && { ...term, ...unattested };
+    const kept = unattested === undefined || used.has(term.term) ? term : unattested && { ...term, ...unattested };
     if (!kept) continue;
     const prev = out.get(kept.term);
     if (prev) prev.weight += kept.weight;

@@ -80,9 +80,8 @@ export function chineseSourceTerms(text: string): SourceTerm[] {
     const prev = out.get(word);
     if (prev) prev.weight += weight;
     else {
-      const edges = tag === 'x' ? withoutCommonEdges(word) : word; // jieba tags the words it guessed x
-      const unattested = edges === word ? undefined : edges ? { term: edges, weight: contentWeight(edges) ?? 0 } : null;
-      out.set(word, { term: word, lang: 'zh', weight, ...(unattested === undefined ? {} : { unattested: unattested?.weight ? unattested : null }) });
+      const unattested = tag === 'x' ? insteadOfGuess(word) : undefined; // jieba tags the words it guessed x
+      out.set(word, { term: word, lang: 'zh', weight, ...(unattested !== undefined && { unattested }) });
     }
   }
   return [...out.values()];
@@ -96,6 +95,14 @@ function contentWeight(word: string): number | undefined {
   if (NEED_TALK_WORDS_ZH.has(word) || INTERROGATIVE_ZH.test(word) || adverbial(word)) return undefined;
   const idf = chineseIdf(word) ?? 12;
   return idf < COMMON_IDF ? undefined : Math.min(1, idf / 12);
+}
+
+/** What a guessed word stands for if the store never uses it (`SourceTerm.unattested`); undefined when it has no common edge. */
+function insteadOfGuess(word: string): SourceTerm['unattested'] {
+  const rest = withoutCommonEdges(word);
+  if (rest === word) return undefined;
+  const weight = rest ? contentWeight(rest) : undefined;
+  return weight === undefined ? null : { term: rest, weight };
 }
 
 /**
